@@ -20,40 +20,14 @@ public static partial class RegionArea
         }
         ArgumentOutOfRangeException.ThrowIfNegative(targetError);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCells, 1);
-        var inside = 0.0;
-        var evaluated = 0;
-        var level = new List<Box> { box };
-        while (true)
-        {
-            var undecided = new List<Box>();
-            foreach (var cell in level)
-            {
-                evaluated++;
-                var centre = cell.Centre;
-                var value = g(centre.X, centre.Y);
-                var reach = lipschitz * cell.HalfDiagonal;
-                if (value >= reach)
-                {
-                    inside += cell.Area;
-                }
-                else if (!(value < -reach))
-                {
-                    undecided.Add(cell);
-                }
-            }
-            // Cells of one level share a size, so the undecided area is a count times one cell's area.
-            var undecidedArea = undecided.Count == 0 ? 0 : undecided.Count * undecided[0].Area;
-            if (undecidedArea / 2 <= targetError || evaluated + 4L * undecided.Count > maxCells)
-            {
-                return new AreaEstimate(inside + undecidedArea / 2, undecidedArea / 2);
-            }
-            level = undecided.SelectMany(cell => cell.Quarters()).ToList();
-        }
+        return QuadtreeArea.Estimate(cell => QuadtreeArea.ByLipschitz(g, lipschitz, cell), box, targetError, maxCells);
     }
 
     /// <summary>
-    /// The adaptive area for an inequality on any network (sigmoid, tanh, softmax …), with the Lipschitz constant of
-    /// c·aˡ − t bounded by ‖c‖ times LipschitzBound.OfLayers. The default target error is 1e-4 of the box's area.
+    /// The adaptive area for an inequality on any network (sigmoid, tanh, softmax …). A cell is decided by the Lipschitz
+    /// test (‖c‖ times LipschitzBound.OfLayers) or, failing that, by interval bounds on c·aˡ − t over the cell, which
+    /// stay sharp where a saturated softmax makes the global Lipschitz constant far too loose. Both tests are rigorous.
+    /// The default target error is 1e-4 of the box's area.
     /// </summary>
     public static AreaEstimate Adaptive(
         FeedForwardNetwork network, Box box, LinearCondition condition, double? targetError = null, int maxCells = 1_000_000)
@@ -73,7 +47,21 @@ public static partial class RegionArea
         var lipschitz = norm * LipschitzBound.OfLayers(network, condition.Layer);
         var sign = condition.Relation == Relation.AtLeast ? 1 : -1;
         double G(double x, double y) => sign * condition.Margin(ActivationsAt(network, condition.Layer, x, y).Values);
-        return Adaptive(G, lipschitz, box, targetError ?? 1e-4 * box.Area, maxCells);
+        CellVerdict Classify(Box cell)
+        {
+            var verdict = QuadtreeArea.ByLipschitz(G, lipschitz, cell);
+            if (verdict != CellVerdict.Undecided)
+            {
+                return verdict;
+            }
+            var (lower, upper) = IntervalBounds.OfMargin(network, condition, cell);
+            var (gLower, gUpper) = sign > 0 ? (lower, upper) : (-upper, -lower);
+            return gLower >= 0 ? CellVerdict.Inside : gUpper < 0 ? CellVerdict.Outside : CellVerdict.Undecided;
+        }
+        var target = targetError ?? 1e-4 * box.Area;
+        ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(targetError));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCells, 1);
+        return QuadtreeArea.Estimate(Classify, box, target, maxCells);
     }
 
     private static Matrix ActivationsAt(FeedForwardNetwork network, int layer, double x, double y)
