@@ -86,7 +86,10 @@ internal static class IntervalBounds
             newHi.CopyTo(hi, 0);
             return true;
         }
-        var function = ((Activation.Elementwise)activation).Function;
+        if (activation is not Activation.Elementwise { Function: var function })
+        {
+            return false;
+        }
         var monotone = function == ElementwiseFunctions.Identity || function == ElementwiseFunctions.Relu
             || function == ElementwiseFunctions.Lure || function == ElementwiseFunctions.Sigmoid || function == ElementwiseFunctions.Tanh
             || function == ElementwiseFunctions.Step;

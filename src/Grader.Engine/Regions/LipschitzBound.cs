@@ -18,7 +18,10 @@ public static class LipschitzBound
         {
             return Math.Abs(softmax.Beta) / 2;
         }
-        var function = ((Activation.Elementwise)activation).Function;
+        if (activation is not Activation.Elementwise { Function: var function })
+        {
+            throw new ArgumentException($"no Lipschitz bound is known for the {activation.Name} activation");
+        }
         if (function == ElementwiseFunctions.Sigmoid)
         {
             return 0.25;

@@ -85,6 +85,16 @@ public class ExactRegionAreaTests
     }
 
     [Fact]
+    public void Lure_units_follow_their_input_only_below_zero()
+    {
+        var network = new FeedForwardNetwork(2, [new Layer(Matrix.FromRows([[1, 0]]), null, Activation.Lure)]);
+
+        // min(x, 0) ≤ −1/2 on the strip x ≤ −1/2 of [−1, 1]²; min(x, 0) = 0 on the half x ≥ 0.
+        Assert.Equal(1, RegionArea.Exact(network, new Box(-1, 1, -1, 1), LinearCondition.AtMost(1, [1], -0.5)), 9);
+        Assert.Equal(2, RegionArea.Exact(network, new Box(-1, 1, -1, 1), LinearCondition.EqualTo(1, [1], 0)), 9);
+    }
+
+    [Fact]
     public void A_condition_above_a_sigmoid_layer_is_refused_with_a_pointer_to_the_adaptive_method()
     {
         var network = new FeedForwardNetwork(2, [new Layer(Matrix.FromRows([[1, 1]]), null, Activation.Sigmoid)]);
