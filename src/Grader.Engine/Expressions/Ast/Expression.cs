@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Grader.Engine.Autodiff;
 using Grader.Engine.Expressions.Evaluation;
 using Grader.Engine.Linear;
@@ -26,7 +27,10 @@ public abstract class Expression
 
     public Matrix Evaluate(IReadOnlyDictionary<string, Matrix> variables) => Compiled(new EvaluationEnvironment(variables)).Value;
 
-    public bool TryEvaluate(EvaluationEnvironment environment, out Tensor? value, out ExpressionError? error)
+    public bool TryEvaluate(
+        EvaluationEnvironment environment,
+        [NotNullWhen(true)] out Tensor? value,
+        [NotNullWhen(false)] out ExpressionError? error)
     {
         try
         {
@@ -42,7 +46,10 @@ public abstract class Expression
         }
     }
 
-    public bool TryEvaluate(IReadOnlyDictionary<string, Matrix> variables, out Matrix? value, out ExpressionError? error)
+    public bool TryEvaluate(
+        IReadOnlyDictionary<string, Matrix> variables,
+        [NotNullWhen(true)] out Matrix? value,
+        [NotNullWhen(false)] out ExpressionError? error)
     {
         var succeeded = TryEvaluate(new EvaluationEnvironment(variables), out var tensor, out error);
         value = tensor?.Value;
