@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Grader.Engine.Expressions;
+using Grader.Engine.Expressions.Parsing;
 using Grader.Engine.Linear;
 
 namespace Grader.Grading.Answers;

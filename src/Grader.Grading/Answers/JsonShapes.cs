@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Grader.Engine.Linear;
 using Grader.Grading.Judging;
@@ -15,6 +16,7 @@ internal static class JsonShapes
             .Select(row => (JsonNode?)new JsonArray(row.Select(x => (JsonNode?)JsonValue.Create(Clean(x))).ToArray())).ToArray()),
     };
 
-    // −0 prints as "-0" in JSON; a student reading the expected answer should see 0.
-    private static double Clean(double value) => value == 0 ? 0 : value;
+    // Twelve significant digits: 0.5999999999999996 reads as 0.6, far inside any tolerance; −0 reads as 0.
+    private static double Clean(double value) =>
+        value == 0 ? 0 : double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -16,5 +16,5 @@ public sealed record Tolerance(double Relative, double Absolute, bool Exact = fa
 
     public override string ToString() => Exact
         ? "exact"
-        : string.Create(CultureInfo.InvariantCulture, $"rtol {Relative:G4}, atol {Absolute:G4}");
+        : string.Create(CultureInfo.InvariantCulture, $"rtol {Relative:G4}, atol {Absolute:0.##e0}");
 }

@@ -17,7 +17,7 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
     public IReadOnlyList<ValueField> Fields { get; } = fields;
 
     public override JsonNode? Expected => reveal
-        ? new JsonObject(Fields.Select(field => KeyValuePair.Create(field.Name, (JsonNode?)JsonShapes.ToJson(field.Reference, field.Shape))))
+        ? new JsonObject(Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)JsonShapes.ToJson(f.Reference, f.Shape))))
         : null;
 
     public override string Describe() =>
