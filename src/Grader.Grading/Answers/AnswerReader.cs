@@ -110,10 +110,9 @@ internal static class AnswerReader
             error = "the answer is empty";
             return false;
         }
-        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-            && !trimmed.Contains("nan", StringComparison.OrdinalIgnoreCase)
-            && !trimmed.Contains("infinity", StringComparison.OrdinalIgnoreCase))
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
+            // "NaN" and "Infinity" parse as doubles; they are still not answers.
             return RequireFinite(value, out error);
         }
         if (trimmed.Contains(',', StringComparison.Ordinal) && double.TryParse(trimmed.Replace(',', '.'),
