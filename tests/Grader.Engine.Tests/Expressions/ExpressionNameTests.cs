@@ -66,4 +66,15 @@ public class ExpressionNameTests
 
         Assert.Equal(1.8, parsed.Evaluate(variables).ScalarValue, 12);
     }
+
+    [Fact]
+    public void Subscript_digits_name_the_same_variable_as_ascii_digits()
+    {
+        var variables = new Dictionary<string, Matrix> { ["w1"] = Matrix.Scalar(0.01), ["x"] = Matrix.Scalar(3) };
+
+        var parsed = ExpressionParser.Parse("w₁·x", variables.Keys);
+
+        Assert.Equal(["w1", "x"], parsed.Variables.Order(StringComparer.Ordinal));
+        Assert.Equal(0.03, parsed.Evaluate(variables).ScalarValue, 12);
+    }
 }

@@ -11,7 +11,8 @@ public abstract class Expression
     private IReadOnlySet<string>? _variables;
     private Func<EvaluationEnvironment, Tensor>? _compiled;
 
-    protected Expression(int position) => Position = position;
+    // Closed hierarchy: the compiler and printer know every node type.
+    private protected Expression(int position) => Position = position;
 
     /// <summary>The 1-based position in the source text that errors about this node point at.</summary>
     public int Position { get; }

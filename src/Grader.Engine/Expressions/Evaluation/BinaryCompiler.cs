@@ -12,12 +12,12 @@ internal static class BinaryCompiler
         Func<EvaluationEnvironment, Tensor> right,
         int position) => op switch
     {
-        BinaryOperator.Add => Elementwise(left, right, "+", TensorOps.Add, position),
-        BinaryOperator.Subtract => Elementwise(left, right, "-", TensorOps.Subtract, position),
+        BinaryOperator.Add => Elementwise(left, right, "+", TensorOps.Add, static (a, b) => a + b, position),
+        BinaryOperator.Subtract => Elementwise(left, right, "-", TensorOps.Subtract, static (a, b) => a - b, position),
         BinaryOperator.Multiply => environment => Operators.Multiply(left(environment), right(environment), position),
-        BinaryOperator.ElementwiseMultiply => Elementwise(left, right, ".*", TensorOps.Multiply, position),
-        BinaryOperator.Divide => Elementwise(left, right, "/", TensorOps.Divide, position),
-        BinaryOperator.Power => Elementwise(left, right, "^", TensorOps.Power, position),
+        BinaryOperator.ElementwiseMultiply => Elementwise(left, right, ".*", TensorOps.Multiply, static (a, b) => a * b, position),
+        BinaryOperator.Divide => Elementwise(left, right, "/", TensorOps.Divide, static (a, b) => a / b, position),
+        BinaryOperator.Power => Elementwise(left, right, "^", TensorOps.Power, Math.Pow, position),
         BinaryOperator.Less => Comparison(left, right, "<", static (a, b) => a < b, position),
         BinaryOperator.Greater => Comparison(left, right, ">", static (a, b) => a > b, position),
         BinaryOperator.LessOrEqual => Comparison(left, right, "<=", static (a, b) => a <= b, position),
@@ -30,12 +30,13 @@ internal static class BinaryCompiler
         Func<EvaluationEnvironment, Tensor> right,
         string symbol,
         Func<Tensor, Tensor, Tensor> operation,
+        Func<double, double, double> function,
         int position) => environment =>
     {
         var a = left(environment);
         var b = right(environment);
         Operators.RequireBroadcast(a, b, symbol, position);
-        return operation(a, b);
+        return ConstantOps.Apply(a, b) ? ConstantOps.Elementwise(a.Value, b.Value, function) : operation(a, b);
     };
 
     private static Func<EvaluationEnvironment, Tensor> Comparison(

@@ -10,7 +10,11 @@ internal static class CallCompiler
         var first = arguments[0];
         if (ElementwiseFunctions.TryFind(function, out var elementwise))
         {
-            return environment => TensorOps.Apply(first(environment), elementwise);
+            return environment =>
+            {
+                var argument = first(environment);
+                return argument.RequiresGradient ? TensorOps.Apply(argument, elementwise) : ConstantOps.Map(argument.Value, elementwise);
+            };
         }
         var second = arguments.Length > 1 ? arguments[1] : null;
         return (function, second) switch

@@ -1,5 +1,6 @@
 using Grader.Engine.Autodiff;
 using Grader.Engine.Expressions.Ast;
+using Grader.Engine.Linear;
 
 namespace Grader.Engine.Expressions.Evaluation;
 
@@ -27,7 +28,7 @@ internal static class ExpressionCompiler
             case NegateExpression negate:
                 var operand = CompileNode(negate.Operand);
                 var negated = operand.Evaluate;
-                return Fold(environment => TensorOps.Negate(negated(environment)), operand);
+                return Fold(environment => Negate(negated(environment)), operand);
             case TransposeExpression transpose:
                 var matrix = CompileNode(transpose.Operand);
                 var transposed = matrix.Evaluate;
@@ -61,6 +62,10 @@ internal static class ExpressionCompiler
         }
         return Constant(evaluate(_noVariables));
     }
+
+    private static Tensor Negate(Tensor a) => a.RequiresGradient
+        ? TensorOps.Negate(a)
+        : Tensor.Constant(a.Value.IsScalar ? Matrix.Scalar(-a.Value[0]) : a.Value.Negate());
 
     private static Compiled Constant(Tensor value) => new(_ => value, true);
 

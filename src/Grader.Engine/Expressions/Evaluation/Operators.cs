@@ -9,15 +9,16 @@ internal static class Operators
     /// <summary><c>*</c>: scaling when either side is 1×1, else the matrix product.</summary>
     public static Tensor Multiply(Tensor a, Tensor b, int position)
     {
-        if (a.Shape.IsScalar || b.Shape.IsScalar)
-        {
-            return TensorOps.Multiply(a, b);
-        }
-        if (a.Shape.Columns != b.Shape.Rows)
+        var scaling = a.Shape.IsScalar || b.Shape.IsScalar;
+        if (!scaling && a.Shape.Columns != b.Shape.Rows)
         {
             throw Fail($"cannot multiply {a.Shape} by {b.Shape}", position);
         }
-        return TensorOps.MatMul(a, b);
+        if (ConstantOps.Apply(a, b))
+        {
+            return ConstantOps.Multiply(a.Value, b.Value);
+        }
+        return scaling ? TensorOps.Multiply(a, b) : TensorOps.MatMul(a, b);
     }
 
     /// <summary>Checks that an element-wise operation gets equal shapes or a 1×1 operand.</summary>

@@ -34,7 +34,11 @@ internal static class Tokenizer
                 {
                     i++;
                 }
-                tokens.Add(new Token(TokenKind.Identifier, text[start..i], start + 1));
+                tokens.Add(new Token(TokenKind.Identifier, AsciiSubscripts(text[start..i]), start + 1));
+            }
+            else if (SuperscriptDigit(c) >= 0)
+            {
+                i = AddSuperscript(tokens, text, i);
             }
             else
             {
@@ -93,12 +97,55 @@ internal static class Tokenizer
         return new Token(TokenKind.Number, literal, start + 1, value);
     }
 
+    // "x²" and "x¹⁰" are powers, as pasted from notes.
+    private static int AddSuperscript(List<Token> tokens, string text, int i)
+    {
+        var start = i;
+        var value = 0.0;
+        while (i < text.Length && SuperscriptDigit(text[i]) >= 0)
+        {
+            value = value * 10 + SuperscriptDigit(text[i]);
+            i++;
+        }
+        tokens.Add(new Token(TokenKind.Caret, text[start..i], start + 1));
+        tokens.Add(new Token(TokenKind.Number, text[start..i], start + 1, value));
+        return i;
+    }
+
+    private static int SuperscriptDigit(char c) => c switch
+    {
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        >= '⁴' and <= '⁹' => c - '⁴' + 4,
+        _ => -1,
+    };
+
+    private static bool IsSubscriptDigit(char c) => c is >= '₀' and <= '₉';
+
+    // "w₁" is the variable w1.
+    private static string AsciiSubscripts(string name)
+    {
+        if (!name.AsSpan().ContainsAnyInRange('₀', '₉'))
+        {
+            return name;
+        }
+        return string.Create(name.Length, name, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = IsSubscriptDigit(source[i]) ? (char)('0' + source[i] - '₀') : source[i];
+            }
+        });
+    }
+
     // σ, π and ᵀ are letters to .NET but stand alone here, so "σ(z)", "2π" and "Aᵀ" split as students mean them.
     private static bool IsStandalone(char c) => c is 'σ' or 'π' or 'ᵀ';
 
     private static bool IsIdentifierStart(char c) => c == '_' || char.IsAsciiLetter(c) || (char.IsLetter(c) && !IsStandalone(c));
 
-    private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || char.IsAsciiDigit(c);
+    private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || char.IsAsciiDigit(c) || IsSubscriptDigit(c);
 
     private static (TokenKind Kind, int Length) Operator(string text, int i)
     {
@@ -108,6 +155,7 @@ internal static class Tokenizer
             'σ' or 'π' => (TokenKind.Identifier, 1),
             '+' => (TokenKind.Plus, 1),
             '-' or '−' or '–' => (TokenKind.Minus, 1),
+            '*' when next == '*' => (TokenKind.Caret, 2),
             '*' or '·' or '⋅' or '×' or '∗' => (TokenKind.Star, 1),
             '⊙' or '∘' => (TokenKind.DotStar, 1),
             '.' when next == '*' => (TokenKind.DotStar, 2),
