@@ -36,6 +36,9 @@ internal static class GradientCases
             ["MatMul"] = Case(t => TensorOps.MatMul(t[0], t[1]), U(3, 2), U(2, 4)),
             ["Transpose"] = Case(t => TensorOps.Transpose(t[0]), U(3, 2)),
             ["Sum"] = Case(t => TensorOps.Sum(t[0]), U(3, 2)),
+            // Uniform draws are distinct, so the largest and smallest elements are unique and the gradient is defined.
+            ["MaxElement"] = Case(t => TensorOps.MaxElement(t[0]), U(3, 2)),
+            ["MinElement"] = Case(t => TensorOps.MinElement(t[0]), U(3, 2)),
             ["Softmax(β=2.5)"] = Case(t => TensorOps.Softmax(t[0], 2.5), U(3, 2)),
             ["Diagonal(column)"] = Case(t => TensorOps.Diagonal(t[0]), U(3, 1)),
             ["Diagonal(row)"] = Case(t => TensorOps.Diagonal(t[0]), U(1, 4)),
