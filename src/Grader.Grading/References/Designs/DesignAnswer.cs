@@ -17,9 +17,7 @@ internal static class DesignAnswer
         var missing = new List<string>();
         foreach (var name in names)
         {
-            var property = answer.EnumerateObject().Where(p => p.Name == name)
-                .Concat(answer.EnumerateObject().Where(p => string.Equals(p.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)))
-                .Select(p => (JsonElement?)p.Value).FirstOrDefault();
+            var property = FieldNames.Find(answer, name);
             if (property is null)
             {
                 missing.Add(name);
