@@ -34,7 +34,8 @@ internal sealed partial class Parser
         Enter(open.Position);
         if (Current.Kind == TokenKind.Bar)
         {
-            throw Unexpected(Current);
+            // "||x||" is a norm to some students and nested bars to others.
+            throw Fail("'||' is ambiguous: write norm(…) or abs(…)", open.Position);
         }
         _insideBars = true;
         var inner = ParseComparison();
