@@ -65,10 +65,11 @@ internal sealed partial class Parser
         return split;
     }
 
-    // The names ParseName reads before it would report an unknown one.
+    // The names ParseName reads as written, and names right before "(", which look like calls: "sinh(x)" is never s·i·n·h.
     private static bool IsReadAsWritten(string name, Token next, DeclaredNames declared) =>
-        declared.TryResolve(name, out _)
-        || KnownFunctions.TryFind(name, next.Kind == TokenKind.LeftParen, out _, out _, out _)
+        next.Kind == TokenKind.LeftParen
+        || declared.TryResolve(name, out _)
+        || KnownFunctions.TryFind(name, beforeParenthesis: false, out _, out _, out _)
         || ConstantExpression.TryFind(name, out _);
 
     private VariableExpression Variable(string name, int position)
