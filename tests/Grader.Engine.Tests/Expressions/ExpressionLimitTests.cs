@@ -43,6 +43,7 @@ public class ExpressionLimitTests
     [InlineData("exp(", ")", "expression nests too deeply at 260")]
     [InlineData("2^", "", "expression nests too deeply at 130")]
     [InlineData("-(", ")", "expression nests too deeply at 65")]
+    [InlineData("[", "]", "expression nests too deeply at 65")]
     public void Deep_nesting_is_rejected_where_it_passes_the_limit(string opening, string closing, string expected)
     {
         var text = string.Concat(Enumerable.Repeat(opening, 300)) + "x" + string.Concat(Enumerable.Repeat(closing, 300));
@@ -66,6 +67,14 @@ public class ExpressionLimitTests
         var text = "x" + string.Concat(Enumerable.Repeat("+x", 600));
 
         Assert.False(ExpressionParser.TryParse(text, ["x"], out _, out var error));
+
+        Assert.Equal("expression has too many tokens (more than 1000)", error.ToString());
+    }
+
+    [Fact]
+    public void Names_split_into_too_many_tokens_are_rejected()
+    {
+        Assert.False(ExpressionParser.TryParse(new string('x', 1500), ["x"], out _, out var error));
 
         Assert.Equal("expression has too many tokens (more than 1000)", error.ToString());
     }

@@ -77,4 +77,69 @@ public class ExpressionNameTests
         Assert.Equal(["w1", "x"], parsed.Variables.Order(StringComparer.Ordinal));
         Assert.Equal(0.03, parsed.Evaluate(variables).ScalarValue, 12);
     }
+
+    [Theory]
+    [InlineData("0.01 - 2.0809*η", 0.01 - 2.0809 * 0.5)]
+    [InlineData("0.01 - 2.0809η", 0.01 - 2.0809 * 0.5)]
+    [InlineData("w - ηw", 2 - 0.5 * 2)]
+    [InlineData("w - η w", 2 - 0.5 * 2)]
+    public void Greek_letter_stands_for_its_declared_spelled_out_name(string answer, double expected)
+    {
+        var variables = new Dictionary<string, Matrix> { ["eta"] = Matrix.Scalar(0.5), ["w"] = Matrix.Scalar(2) };
+
+        var parsed = ExpressionParser.Parse(answer, variables.Keys);
+
+        Assert.Contains("eta", parsed.Variables);
+        Assert.DoesNotContain("η", parsed.Variables);
+        Assert.Equal(expected, parsed.Evaluate(variables).ScalarValue, 12);
+    }
+
+    [Fact]
+    public void Declared_greek_letter_is_used_as_written()
+    {
+        var parsed = ExpressionParser.Parse("η + eta", ["η", "eta"]);
+
+        Assert.Equal(["eta", "η"], parsed.Variables.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Spelled_out_name_is_not_an_alias_of_a_declared_greek_letter()
+    {
+        Assert.False(ExpressionParser.TryParse("1 - eta", ["η"], out _, out var error));
+
+        Assert.Equal("unknown variable 'eta' at 5", error.ToString());
+    }
+
+    [Fact]
+    public void Name_written_without_spaces_splits_into_declared_names()
+    {
+        var variables = new Dictionary<string, Matrix> { ["w1"] = Matrix.Scalar(3), ["w2"] = Matrix.Scalar(5), ["x"] = Matrix.Scalar(2) };
+
+        var parsed = ExpressionParser.Parse("w2w1x + w1x", variables.Keys);
+
+        Assert.Equal("w2*w1*x + w1*x", parsed.ToString());
+        Assert.Equal(36, parsed.Evaluate(variables).ScalarValue);
+    }
+
+    [Fact]
+    public void Name_with_two_splits_is_an_unknown_variable()
+    {
+        Assert.False(ExpressionParser.TryParse("1 + xyz", ["x", "y", "z", "xy", "yz"], out _, out var error));
+
+        Assert.Equal("unknown variable 'xyz' at 5", error.ToString());
+    }
+
+    [Fact]
+    public void Names_are_not_split_without_declarations()
+    {
+        Assert.Equal(["Ax"], ExpressionParser.Parse("Ax").Variables);
+    }
+
+    [Fact]
+    public void Function_and_constant_names_are_not_split()
+    {
+        var parsed = ExpressionParser.Parse("exp(x) + pi", ["e", "x", "p", "i"]);
+
+        Assert.Equal("exp(x) + pi", parsed.ToString());
+    }
 }

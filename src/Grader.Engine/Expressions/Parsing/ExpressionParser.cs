@@ -5,7 +5,8 @@ namespace Grader.Engine.Expressions.Parsing;
 
 /// <summary>
 /// Parses students' symbolic answers. Pass the declared names (variables and definitions) whenever they are known: then
-/// unknown names are reported at parse time, <c>x(1-x)</c> is a product for a declared x, and <c>e</c>, <c>pi</c> and
+/// unknown names are reported at parse time, <c>x(1-x)</c> and <c>A x</c> are products for declared names, <c>Ax</c> is
+/// A·x when that is its only split into declared names, <c>η</c> is a declared <c>eta</c>, and <c>e</c>, <c>pi</c> and
 /// <c>^T</c> keep their built-in meaning only when no variable of that name is declared.
 /// </summary>
 public static class ExpressionParser

@@ -32,10 +32,29 @@ internal static class KnownFunctions
         ["softmax"] = ("softmax", 1, 1),
     };
 
-    public static bool TryFind(string name, out string canonical, out int minArguments, out int maxArguments)
+    // Only right before "(" can a name be nothing but a call, so only there are "Sigmoid", "EXP" and "sigma" read as functions;
+    // elsewhere they stay names a part may declare.
+    private static readonly Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)> _beforeParenthesis =
+        BeforeParenthesis();
+
+    /// <summary>The function a name spells; <paramref name="beforeParenthesis"/> also admits other letter cases and aliases.</summary>
+    public static bool TryFind(string name, bool beforeParenthesis, out string canonical, out int minArguments, out int maxArguments)
     {
-        var found = _byName.TryGetValue(name, out var entry);
+        var found = _byName.TryGetValue(name, out var entry) || (beforeParenthesis && _beforeParenthesis.TryGetValue(name, out entry));
         (canonical, minArguments, maxArguments) = found ? entry : (name, 0, 0);
         return found;
+    }
+
+    private static Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)> BeforeParenthesis()
+    {
+        var byName = new Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["sigma"] = _byName["sigmoid"],
+        };
+        foreach (var (name, entry) in _byName)
+        {
+            byName.TryAdd(name, entry);
+        }
+        return byName;
     }
 }

@@ -5,15 +5,19 @@ namespace Grader.Engine.Expressions.Parsing;
 /// <summary>
 /// Recursive descent over the tokens, loosest first: comparison, + -, * / .* (and implicit products), unary sign, ^ (right
 /// associative), postfix transpose, primary. Every level that can recurse without consuming a closing token counts depth.
+/// Groups (parentheses, brackets, bars, calls) are in Parser.Groups.cs, names in Parser.Names.cs.
 /// </summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     private readonly List<Token> _tokens;
-    private readonly HashSet<string>? _declared;
+    private readonly DeclaredNames? _declared;
     private int _index;
     private int _depth;
 
-    private Parser(List<Token> tokens, HashSet<string>? declared)
+    // The token index right after the last variable or "^T": an identifier there may be followed by an implicit product.
+    private int _productMayFollowAt = -1;
+
+    private Parser(List<Token> tokens, DeclaredNames? declared)
     {
         _tokens = tokens;
         _declared = declared;
@@ -34,7 +38,8 @@ internal sealed class Parser
         {
             throw Fail("expression is empty", 1);
         }
-        var parser = new Parser(tokens, declared);
+        var names = declared is null ? null : new DeclaredNames(declared);
+        var parser = new Parser(names is null ? tokens : SplitRuns(tokens, names), names);
         var expression = parser.ParseComparison();
         if (parser.Current.Kind != TokenKind.End)
         {
@@ -101,17 +106,25 @@ internal sealed class Parser
         }
     }
 
-    // Only where no other reading exists: "2x", "2(x+1)", "(a)(b)", "(a)b" and "x(1-x)" for a declared x.
+    // Only where no other reading exists: "2x", "2(x+1)", "(a)(b)", "(a)b", "x(1-x)" and "A x" for declared x and A, "bᵀσ(z)",
+    // "2|x|". Never before a number: "x 2" and "(a)2" may mean a power or a subscript.
     private bool ImplicitProductFollows()
     {
-        var next = Current.Kind;
-        if (next is not (TokenKind.Identifier or TokenKind.LeftParen))
+        var next = Current;
+        var opens = next.Kind is TokenKind.LeftParen or TokenKind.LeftBracket || (next.Kind == TokenKind.Bar && !_insideBars);
+        if (!opens && next.Kind != TokenKind.Identifier)
         {
             return false;
         }
         var previous = Previous;
-        return previous.Kind is TokenKind.Number or TokenKind.RightParen
-            || (previous.Kind == TokenKind.Identifier && next == TokenKind.LeftParen && IsDeclared(previous.Text));
+        if (previous.Kind == TokenKind.Transpose && next.Kind == TokenKind.LeftParen && previous.Text is "'" or "’" or "′")
+        {
+            // "f'(x)" is how students write a derivative; only ᵀ, ^T and .T read unambiguously as a transpose here.
+            throw Fail($"'(' after {previous.Describe()} is ambiguous (transpose or derivative?): write * or ᵀ", next.Position);
+        }
+        // A bar before an operand is always a closing one: an opening bar is followed by its contents.
+        return previous.Kind is TokenKind.Number or TokenKind.RightParen or TokenKind.RightBracket or TokenKind.Bar or TokenKind.Transpose
+            || (previous.Kind == TokenKind.Identifier && _index == _productMayFollowAt);
     }
 
     private Expression ParseUnary()
@@ -154,6 +167,7 @@ internal sealed class Parser
             {
                 operand = new TransposeExpression(operand, Advance().Position);
                 Advance();
+                _productMayFollowAt = _index;
             }
             else
             {
@@ -175,87 +189,13 @@ internal sealed class Parser
             case TokenKind.Identifier:
                 Advance();
                 return ParseName(token);
-            case TokenKind.LeftParen:
-                Advance();
-                Enter(token.Position);
-                if (Current.Kind == TokenKind.RightParen)
-                {
-                    throw Unexpected(Current);
-                }
-                var inner = ParseComparison();
-                ExpectClosing(token);
-                _depth--;
-                return inner;
+            case TokenKind.LeftParen or TokenKind.LeftBracket:
+                return ParseGroup(token);
+            case TokenKind.Bar:
+                return ParseAbsoluteValue(token);
             default:
                 throw Unexpected(token);
         }
-    }
-
-    private Expression ParseName(Token token)
-    {
-        var name = token.Text == "π" ? "pi" : token.Text;
-        if (IsDeclared(name))
-        {
-            return new VariableExpression(name, token.Position);
-        }
-        if (KnownFunctions.TryFind(name, out var function, out var minArguments, out var maxArguments))
-        {
-            if (Current.Kind != TokenKind.LeftParen)
-            {
-                throw Fail($"expected '(' after '{name}'", Current.Position);
-            }
-            return ParseCall(token, function, minArguments, maxArguments);
-        }
-        if (ConstantExpression.TryFind(name, out var value))
-        {
-            return new ConstantExpression(name, value, token.Position);
-        }
-        if (Current.Kind == TokenKind.LeftParen)
-        {
-            throw Fail($"unknown function '{name}'", token.Position);
-        }
-        if (_declared is not null)
-        {
-            throw Fail($"unknown variable '{name}'", token.Position);
-        }
-        return new VariableExpression(name, token.Position);
-    }
-
-    private Expression ParseCall(Token name, string function, int minArguments, int maxArguments)
-    {
-        var open = Advance();
-        Enter(open.Position);
-        var arguments = new List<Expression>();
-        if (Current.Kind != TokenKind.RightParen)
-        {
-            arguments.Add(ParseComparison());
-            while (Current.Kind == TokenKind.Comma)
-            {
-                Advance();
-                arguments.Add(ParseComparison());
-            }
-        }
-        ExpectClosing(open);
-        _depth--;
-        if (arguments.Count < minArguments || arguments.Count > maxArguments)
-        {
-            var expected = minArguments == maxArguments ? $"{minArguments}" : $"{minArguments} or {maxArguments}";
-            var noun = maxArguments == 1 ? "argument" : "arguments";
-            throw Fail($"'{name.Text}' takes {expected} {noun}, not {arguments.Count}", name.Position);
-        }
-        return function == "transpose"
-            ? new TransposeExpression(arguments[0], name.Position)
-            : new CallExpression(function, arguments, name.Position);
-    }
-
-    private void ExpectClosing(Token open)
-    {
-        if (Current.Kind == TokenKind.RightParen)
-        {
-            Advance();
-            return;
-        }
-        throw Current.Kind == TokenKind.End ? Fail("expected ')' to close '('", open.Position) : Unexpected(Current);
     }
 
     private void Enter(int position)

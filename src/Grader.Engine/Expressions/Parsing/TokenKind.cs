@@ -1,6 +1,9 @@
 namespace Grader.Engine.Expressions.Parsing;
 
-/// <summary>The kinds of token in an answer; Unicode spellings map onto these (− is Minus, · is Star, ⊙ is DotStar, ᵀ is Transpose).</summary>
+/// <summary>
+/// The kinds of token in an answer; other spellings map onto these (− is Minus, · and @ are Star, ⊙ is DotStar, ./ is Slash,
+/// ** is Caret, ᵀ and .T are Transpose).
+/// </summary>
 internal enum TokenKind
 {
     Number,
@@ -14,6 +17,9 @@ internal enum TokenKind
     Transpose,
     LeftParen,
     RightParen,
+    LeftBracket,
+    RightBracket,
+    Bar,
     Comma,
     Less,
     Greater,

@@ -57,8 +57,8 @@ internal static class Tokenizer
         {
             i++;
         }
-        // "2." is a number but "2.*x" and "2.^x" keep their element-wise operators.
-        if (i < text.Length && text[i] == '.' && !(i + 1 < text.Length && text[i + 1] is '*' or '^'))
+        // "2." is a number but "2.*x", "2.^x" and "2./x" keep their element-wise operators.
+        if (i < text.Length && text[i] == '.' && !(i + 1 < text.Length && text[i + 1] is '*' or '^' or '/'))
         {
             i++;
             while (i < text.Length && char.IsAsciiDigit(text[i]))
@@ -156,15 +156,23 @@ internal static class Tokenizer
             '+' => (TokenKind.Plus, 1),
             '-' or '−' or '–' => (TokenKind.Minus, 1),
             '*' when next == '*' => (TokenKind.Caret, 2),
-            '*' or '·' or '⋅' or '×' or '∗' => (TokenKind.Star, 1),
+            // numpy's "@" is the matrix product, which "*" already is.
+            '*' or '·' or '⋅' or '×' or '∗' or '@' => (TokenKind.Star, 1),
             '⊙' or '∘' => (TokenKind.DotStar, 1),
             '.' when next == '*' => (TokenKind.DotStar, 2),
             '.' when next == '^' => (TokenKind.Caret, 2),
+            // "/" is already element-wise, so MATLAB's "./" is the same operator.
+            '.' when next == '/' => (TokenKind.Slash, 2),
+            // numpy's ".T", but not the start of a name such as ".Tx".
+            '.' when next == 'T' && !(i + 2 < text.Length && IsIdentifierPart(text[i + 2])) => (TokenKind.Transpose, 2),
             '/' or '÷' => (TokenKind.Slash, 1),
             '^' => (TokenKind.Caret, 1),
             '\'' or '’' or '′' or 'ᵀ' => (TokenKind.Transpose, 1),
             '(' => (TokenKind.LeftParen, 1),
             ')' => (TokenKind.RightParen, 1),
+            '[' => (TokenKind.LeftBracket, 1),
+            ']' => (TokenKind.RightBracket, 1),
+            '|' => (TokenKind.Bar, 1),
             ',' => (TokenKind.Comma, 1),
             '<' when next == '=' => (TokenKind.LessOrEqual, 2),
             '>' when next == '=' => (TokenKind.GreaterOrEqual, 2),

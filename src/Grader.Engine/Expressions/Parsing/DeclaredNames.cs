@@ -1,0 +1,90 @@
+namespace Grader.Engine.Expressions.Parsing;
+
+/// <summary>
+/// The names a part declares, and how an undeclared name is read as declared ones the way a grader would: a Greek letter
+/// for its spelled-out name (η for a declared eta) and a run of declared names written without spaces (Ax for A·x).
+/// </summary>
+internal sealed class DeclaredNames(HashSet<string> names)
+{
+    // Letters whose spelled-out names parts declare. Only this direction: a declared Greek letter is used as written.
+    private static readonly Dictionary<string, string> _spelledOut = new(StringComparer.Ordinal)
+    {
+        ["α"] = "alpha",
+        ["β"] = "beta",
+        ["δ"] = "delta",
+        ["ε"] = "epsilon",
+        ["ϵ"] = "epsilon",
+        ["η"] = "eta",
+        ["θ"] = "theta",
+        ["λ"] = "lambda",
+    };
+
+    // A split is only taken when it is the only one, so counting stops at two.
+    private const int Ambiguous = 2;
+
+    public bool Contains(string name) => names.Contains(name);
+
+    /// <summary>The declared name an undeclared one stands for: itself if declared, else its spelled-out alias.</summary>
+    public bool TryResolve(string name, out string declared)
+    {
+        if (names.Contains(name))
+        {
+            declared = name;
+            return true;
+        }
+        return _spelledOut.TryGetValue(name, out declared!) && names.Contains(declared);
+    }
+
+    /// <summary>
+    /// The declared names (or Greek letters for them) an undeclared name is written as, when exactly one split exists:
+    /// "w1x" is w1 x, but "xyz" with x, y, z, xy and yz declared is refused. Each piece comes with its offset in the name.
+    /// </summary>
+    public bool TrySplit(string name, out List<(string Piece, int Offset)> pieces)
+    {
+        pieces = [];
+        var ways = CountSplits(name);
+        if (ways[0] != 1)
+        {
+            return false;
+        }
+        for (var start = 0; start < name.Length; start += pieces[^1].Piece.Length)
+        {
+            pieces.Add((PiecesAt(name, start).Single(piece => ways[start + piece.Length] == 1), start));
+        }
+        return true;
+    }
+
+    // ways[i]: how many splits name[i..] has into declared names (capped at Ambiguous); ways[name.Length] = 1.
+    private int[] CountSplits(string name)
+    {
+        var ways = new int[name.Length + 1];
+        ways[name.Length] = 1;
+        for (var start = name.Length - 1; start >= 0; start--)
+        {
+            foreach (var piece in PiecesAt(name, start))
+            {
+                ways[start] = Math.Min(Ambiguous, ways[start] + ways[start + piece.Length]);
+            }
+        }
+        return ways;
+    }
+
+    // The declared names, and Greek letters standing for declared names, that name[start..] begins with.
+    private IEnumerable<string> PiecesAt(string name, int start)
+    {
+        foreach (var declared in names)
+        {
+            if (declared.Length > 0 && name.AsSpan(start).StartsWith(declared, StringComparison.Ordinal))
+            {
+                yield return declared;
+            }
+        }
+        foreach (var (letter, spelled) in _spelledOut)
+        {
+            if (!names.Contains(letter) && names.Contains(spelled) && name.AsSpan(start).StartsWith(letter, StringComparison.Ordinal))
+            {
+                yield return letter;
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Grader.Engine.Expressions.Ast;
+
+namespace Grader.Engine.Expressions.Parsing;
+
+/// <summary>The parser's names: declared variables, functions, constants and undeclared names read as declared ones.</summary>
+internal sealed partial class Parser
+{
+    private Expression ParseName(Token token)
+    {
+        var name = token.Text == "π" ? "pi" : token.Text;
+        if (IsDeclared(name))
+        {
+            return Variable(name, token.Position);
+        }
+        var call = Current.Kind == TokenKind.LeftParen;
+        if (KnownFunctions.TryFind(name, call, out var function, out var minArguments, out var maxArguments))
+        {
+            if (!call)
+            {
+                throw Fail($"expected '(' after '{name}'", Current.Position);
+            }
+            return ParseCall(token, function, minArguments, maxArguments);
+        }
+        if (ConstantExpression.TryFind(name, out var value))
+        {
+            return new ConstantExpression(name, value, token.Position);
+        }
+        if (_declared is not null && _declared.TryResolve(name, out var declared))
+        {
+            return Variable(declared, token.Position);
+        }
+        if (call)
+        {
+            throw Fail($"unknown function '{name}'", token.Position);
+        }
+        if (_declared is not null)
+        {
+            throw Fail($"unknown variable '{name}'", token.Position);
+        }
+        return new VariableExpression(name, token.Position);
+    }
+
+    // "Ax" becomes the tokens "A" "x" before parsing, so it is the product "A x" with its precedence: "Ax^2" is A·x².
+    private static List<Token> SplitRuns(List<Token> tokens, DeclaredNames declared)
+    {
+        var split = new List<Token>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind != TokenKind.Identifier || IsReadAsWritten(token.Text, tokens[i + 1], declared)
+                || !declared.TrySplit(token.Text, out var pieces))
+            {
+                split.Add(token);
+                continue;
+            }
+            foreach (var (piece, offset) in pieces)
+            {
+                split.Add(new Token(TokenKind.Identifier, piece, token.Position + offset));
+            }
+        }
+        if (split.Count - 1 > ExpressionLimits.MaxTokens)
+        {
+            throw Fail($"expression has too many tokens (more than {ExpressionLimits.MaxTokens})", 0);
+        }
+        return split;
+    }
+
+    // The names ParseName reads as written, and names right before "(", which look like calls: "sinh(x)" is never s·i·n·h.
+    private static bool IsReadAsWritten(string name, Token next, DeclaredNames declared) =>
+        next.Kind == TokenKind.LeftParen
+        || declared.TryResolve(name, out _)
+        || KnownFunctions.TryFind(name, beforeParenthesis: false, out _, out _, out _)
+        || ConstantExpression.TryFind(name, out _);
+
+    private VariableExpression Variable(string name, int position)
+    {
+        _productMayFollowAt = _index;
+        return new VariableExpression(name, position);
+    }
+}
