@@ -9,7 +9,7 @@ builder.AddGraderLogging();
 builder.AddApiServices();
 
 var app = builder.Build();
-await app.MigrateGraderDatabaseAsync();
+await app.PrepareGraderAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

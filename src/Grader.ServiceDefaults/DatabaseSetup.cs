@@ -1,4 +1,5 @@
 using Grader.Data;
+using Grader.Grading.Loading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,13 +12,18 @@ public static class DatabaseSetup
 {
     public static IHostApplicationBuilder AddGraderDatabase(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Grader")
-            ?? throw new InvalidOperationException("ConnectionStrings:Grader is not set (env ConnectionStrings__Grader).");
-        builder.Services.AddGraderData(connectionString);
+        builder.Services.AddGraderData(provider => provider.GetRequiredService<IConfiguration>().GetConnectionString("Grader")
+            ?? throw new InvalidOperationException("ConnectionStrings:Grader is not set (env ConnectionStrings__Grader)."));
         return builder;
     }
 
-    /// <summary>Applies pending migrations; safe when several processes start together (advisory lock).</summary>
-    public static Task MigrateGraderDatabaseAsync(this IHost host, CancellationToken cancellationToken = default) =>
-        SchemaMigrator.MigrateAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+    /// <summary>
+    /// Loads the problem catalog and applies pending migrations (safe when several processes start together: advisory
+    /// lock), so a bad problem file or an unreachable database stops the process before it serves anything.
+    /// </summary>
+    public static async Task PrepareGraderAsync(this IHost host, CancellationToken cancellationToken = default)
+    {
+        host.Services.GetRequiredService<ProblemCatalog>();
+        await SchemaMigrator.MigrateAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+    }
 }

@@ -11,13 +11,14 @@ public static class MessagingSetup
     public static IHostApplicationBuilder AddGraderMessaging(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? registerConsumers = null)
     {
-        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, cfg) =>
             {
+                var rabbit = context.GetRequiredService<IConfiguration>().GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>()
+                    ?? new RabbitMqOptions();
                 cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
                 {
                     host.Username(rabbit.Username);

@@ -12,8 +12,8 @@ public static class ProblemCatalogSetup
 
     public static IHostApplicationBuilder AddProblemCatalog(this IHostApplicationBuilder builder)
     {
-        var directory = ResolveDirectory(builder.Configuration[DirectoryKey]);
-        builder.Services.AddSingleton(_ => ProblemCatalog.Load(directory));
+        builder.Services.AddSingleton(provider =>
+            ProblemCatalog.Load(ResolveDirectory(provider.GetRequiredService<IConfiguration>()[DirectoryKey])));
         return builder;
     }
 

@@ -1,0 +1,27 @@
+using Grader.ServiceDefaults;
+using Grader.Worker.Grading;
+using Grader.Worker.Sweeping;
+
+namespace Grader.Worker.Extensions;
+
+/// <summary>Everything the worker process registers: database, catalog, consumers on RabbitMQ, the sweeper.</summary>
+public static class WorkerServices
+{
+    public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddGraderDatabase();
+        builder.AddProblemCatalog();
+        builder.AddGraderMessaging(bus => bus.AddGradingConsumers());
+
+        builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section));
+        builder.Services.AddOptions<SweeperOptions>().Bind(builder.Configuration.GetSection(SweeperOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SubmissionGrader>();
+        builder.Services.AddScoped<SubmissionFailures>();
+        builder.Services.AddScoped<StaleSubmissions>();
+        builder.Services.AddHostedService<QueuedSubmissionSweeper>();
+        // Give in-flight grades time to commit and acknowledge on Ctrl-C or SIGTERM.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+}
