@@ -1,1 +1,11 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Grader.Cli.Commands;
+
+// grader check|show|grade: the offline grader, no servers needed.
+var root = new RootCommand("Grader: grade machine-learning homework against references computed by the engine.")
+{
+    CheckCommand.Create(),
+    ShowCommand.Create(),
+    GradeCommand.Create(),
+};
+return root.Parse(args).Invoke();

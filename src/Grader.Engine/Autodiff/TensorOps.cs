@@ -55,6 +55,12 @@ public static class TensorOps
     public static Tensor Sum(Tensor a) =>
         Tensor.FromOperation(Matrix.Scalar(a.Value.Sum()), output => a.Accumulate(Matrix.Filled(a.Shape, output.OutputGradient[0])), a);
 
+    /// <summary>The largest element, a scalar; the gradient goes to the first element that attains it.</summary>
+    public static Tensor MaxElement(Tensor a) => Extreme(a, static (x, best) => x > best);
+
+    /// <summary>The smallest element, a scalar; the gradient goes to the first element that attains it.</summary>
+    public static Tensor MinElement(Tensor a) => Extreme(a, static (x, best) => x < best);
+
     public static Tensor Apply(Tensor a, ElementwiseFunction function)
     {
         var value = a.Value.Map(function.Apply);
@@ -134,6 +140,19 @@ public static class TensorOps
                 y.Accumulate(i, -upstream * Math.Log(p.Value[i]));
             }
         }, p, y);
+    }
+
+    private static Tensor Extreme(Tensor a, Func<double, double, bool> better)
+    {
+        var index = 0;
+        for (var i = 1; i < a.Value.Count; i++)
+        {
+            if (better(a.Value[i], a.Value[index]))
+            {
+                index = i;
+            }
+        }
+        return Tensor.FromOperation(Matrix.Scalar(a.Value[index]), output => a.Accumulate(index, output.OutputGradient[0]), a);
     }
 
     internal static Matrix SoftmaxValue(Matrix a, double beta)

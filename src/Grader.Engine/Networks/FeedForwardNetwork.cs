@@ -40,9 +40,6 @@ public sealed partial class FeedForwardNetwork
 
     public IReadOnlyList<Layer> Layers { get; }
 
-    /// <summary>The number of weights and offsets.</summary>
-    public int ParameterCount => Layers.Sum(layer => layer.ParameterCount);
-
     /// <summary>The output for one input column.</summary>
     public Matrix Evaluate(Matrix input)
     {

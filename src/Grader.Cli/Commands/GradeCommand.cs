@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text.Json;
+using Grader.Grading.Judging;
+
+namespace Grader.Cli.Commands;
+
+/// <summary><c>grader grade PROBLEM_ID ANSWERS.json [--json]</c>: grades an answers file offline.</summary>
+internal static class GradeCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var problemId = new Argument<string>("problem-id") { Description = "A problem id, e.g. mit-6036-s17-hw4" };
+        var answersFile = new Argument<string>("answers") { Description = "A JSON file: an object of answers keyed by part id" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var problems = ProblemsOption.Create();
+        var command = new Command("grade", "Grade an answers file against a problem") { problemId, answersFile, json, problems };
+        command.SetAction(result =>
+        {
+            var catalog = ProblemsOption.TryLoad(result.GetValue(problems)!, Console.Error);
+            if (catalog is null)
+            {
+                return ExitCodes.BadInput;
+            }
+            var id = result.GetValue(problemId)!;
+            if (!catalog.TryGet(id, out var problem))
+            {
+                Console.Error.WriteLine($"error: unknown problem '{id}' (known: {string.Join(", ", catalog.Problems.Select(p => p.Id))})");
+                return ExitCodes.BadInput;
+            }
+            var path = result.GetValue(answersFile)!;
+            if (!TryReadAnswers(path, out var answers))
+            {
+                return ExitCodes.BadInput;
+            }
+            var report = problem.Grade(answers.RootElement);
+            Console.WriteLine(result.GetValue(json) ? GradeReportJson.ToJson(report).ToJsonString(Indented) : ReportTable.Render(report));
+            answers.Dispose();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static bool TryReadAnswers(string path, out JsonDocument answers)
+    {
+        answers = null!;
+        try
+        {
+            answers = JsonDocument.Parse(File.ReadAllText(path));
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot read '{path}': {exception.Message}");
+        }
+        catch (JsonException exception)
+        {
+            Console.Error.WriteLine($"error: '{path}' is not valid JSON: {exception.Message}");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace Grader.Engine.Expressions.Parsing;
+
+/// <summary>Splits an answer into tokens, accepting the Unicode operators students paste from notes and slides.</summary>
+internal static class Tokenizer
+{
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+            if (tokens.Count >= ExpressionLimits.MaxTokens)
+            {
+                throw Fail($"expression has too many tokens (more than {ExpressionLimits.MaxTokens})", 0);
+            }
+            var start = i;
+            if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+            {
+                i = ScanNumber(text, i);
+                tokens.Add(NumberToken(text, start, i));
+            }
+            else if (IsIdentifierStart(c))
+            {
+                i++;
+                while (i < text.Length && IsIdentifierPart(text[i]))
+                {
+                    i++;
+                }
+                tokens.Add(new Token(TokenKind.Identifier, AsciiSubscripts(text[start..i]), start + 1));
+            }
+            else if (SuperscriptDigit(c) >= 0)
+            {
+                i = AddSuperscript(tokens, text, i);
+            }
+            else
+            {
+                var (kind, length) = Operator(text, i);
+                i += length;
+                tokens.Add(new Token(kind, text[start..i], start + 1));
+            }
+        }
+        tokens.Add(new Token(TokenKind.End, "", text.Length + 1));
+        return tokens;
+    }
+
+    private static int ScanNumber(string text, int i)
+    {
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+        // "2." is a number but "2.*x" and "2.^x" keep their element-wise operators.
+        if (i < text.Length && text[i] == '.' && !(i + 1 < text.Length && text[i + 1] is '*' or '^'))
+        {
+            i++;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+        // An exponent only when digits follow, so "2e" stays 2·e.
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            var j = i + 1;
+            if (j < text.Length && text[j] is '+' or '-' or '−')
+            {
+                j++;
+            }
+            if (j < text.Length && char.IsAsciiDigit(text[j]))
+            {
+                i = j;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+            }
+        }
+        return i;
+    }
+
+    private static Token NumberToken(string text, int start, int end)
+    {
+        var literal = text[start..end];
+        var value = double.Parse(literal.Replace('−', '-'), NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!double.IsFinite(value))
+        {
+            throw Fail($"number '{literal}' is out of range", start + 1);
+        }
+        return new Token(TokenKind.Number, literal, start + 1, value);
+    }
+
+    // "x²" and "x¹⁰" are powers, as pasted from notes.
+    private static int AddSuperscript(List<Token> tokens, string text, int i)
+    {
+        var start = i;
+        var value = 0.0;
+        while (i < text.Length && SuperscriptDigit(text[i]) >= 0)
+        {
+            value = value * 10 + SuperscriptDigit(text[i]);
+            i++;
+        }
+        tokens.Add(new Token(TokenKind.Caret, text[start..i], start + 1));
+        tokens.Add(new Token(TokenKind.Number, text[start..i], start + 1, value));
+        return i;
+    }
+
+    private static int SuperscriptDigit(char c) => c switch
+    {
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        >= '⁴' and <= '⁹' => c - '⁴' + 4,
+        _ => -1,
+    };
+
+    private static bool IsSubscriptDigit(char c) => c is >= '₀' and <= '₉';
+
+    // "w₁" is the variable w1.
+    private static string AsciiSubscripts(string name)
+    {
+        if (!name.AsSpan().ContainsAnyInRange('₀', '₉'))
+        {
+            return name;
+        }
+        return string.Create(name.Length, name, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = IsSubscriptDigit(source[i]) ? (char)('0' + source[i] - '₀') : source[i];
+            }
+        });
+    }
+
+    // σ, π and ᵀ are letters to .NET but stand alone here, so "σ(z)", "2π" and "Aᵀ" split as students mean them.
+    private static bool IsStandalone(char c) => c is 'σ' or 'π' or 'ᵀ';
+
+    private static bool IsIdentifierStart(char c) => c == '_' || char.IsAsciiLetter(c) || (char.IsLetter(c) && !IsStandalone(c));
+
+    private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || char.IsAsciiDigit(c) || IsSubscriptDigit(c);
+
+    private static (TokenKind Kind, int Length) Operator(string text, int i)
+    {
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        return text[i] switch
+        {
+            'σ' or 'π' => (TokenKind.Identifier, 1),
+            '+' => (TokenKind.Plus, 1),
+            '-' or '−' or '–' => (TokenKind.Minus, 1),
+            '*' when next == '*' => (TokenKind.Caret, 2),
+            '*' or '·' or '⋅' or '×' or '∗' => (TokenKind.Star, 1),
+            '⊙' or '∘' => (TokenKind.DotStar, 1),
+            '.' when next == '*' => (TokenKind.DotStar, 2),
+            '.' when next == '^' => (TokenKind.Caret, 2),
+            '/' or '÷' => (TokenKind.Slash, 1),
+            '^' => (TokenKind.Caret, 1),
+            '\'' or '’' or '′' or 'ᵀ' => (TokenKind.Transpose, 1),
+            '(' => (TokenKind.LeftParen, 1),
+            ')' => (TokenKind.RightParen, 1),
+            ',' => (TokenKind.Comma, 1),
+            '<' when next == '=' => (TokenKind.LessOrEqual, 2),
+            '>' when next == '=' => (TokenKind.GreaterOrEqual, 2),
+            '<' => (TokenKind.Less, 1),
+            '>' => (TokenKind.Greater, 1),
+            '≤' => (TokenKind.LessOrEqual, 1),
+            '≥' => (TokenKind.GreaterOrEqual, 1),
+            _ => throw Fail($"unexpected character '{text[i]}'", i + 1),
+        };
+    }
+
+    private static ExpressionException Fail(string message, int position) => new(new ExpressionError(message, position));
+}

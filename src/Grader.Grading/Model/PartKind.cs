@@ -1,0 +1,14 @@
+namespace Grader.Grading.Model;
+
+/// <summary>The kind of answer a part takes (see CATALOG.md: answer shapes).</summary>
+public enum PartKind
+{
+    Number,
+    Vector,
+    Sequence,
+    Matrix,
+    Expression,
+    Values,
+    Design,
+    Manual,
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Grader.Engine.Expressions;
+using Grader.Engine.Expressions.Ast;
+using Grader.Engine.Expressions.Evaluation;
+using Grader.Engine.Expressions.Parsing;
+using Grader.Engine.Linear;
+using Grader.Grading.Judging;
+using Grader.Grading.Model;
+
+namespace Grader.Grading.References.Expressions;
+
+/// <summary>
+/// An expression part: the student's expression is evaluated at seeded sample points and must match the reference
+/// values the engine computed there (a function, a gradient by autodiff, or a gradient step) within the tolerance.
+/// </summary>
+internal sealed class ExpressionKey(
+    string description,
+    IReadOnlyList<VariableDomain> variables,
+    IReadOnlyDictionary<string, Expression> definitions,
+    IReadOnlyList<IReadOnlyDictionary<string, Matrix>> points,
+    IReadOnlyList<Matrix> references,
+    Tolerance tolerance) : AnswerKey
+{
+    private readonly string[] _names = [.. points[0].Keys, .. definitions.Keys];
+
+    public IReadOnlyList<Matrix> References { get; } = references;
+
+    public override JsonNode? Expected => null;
+
+    public override string Describe() =>
+        $"{description}; checked at {points.Count} seeded points in {string.Join(", ", variables.Select(v => v.Describe()))} "
+        + $"(at the first: {References[0]})  ({tolerance})";
+
+    public override PartResult Grade(Part part, JsonElement answer)
+    {
+        var text = answer.ValueKind switch
+        {
+            JsonValueKind.String => answer.GetString()!,
+            JsonValueKind.Number => answer.GetRawText(),
+            _ => null,
+        };
+        if (text is null)
+        {
+            return Result(part, Verdict.Invalid($"Expected an expression as a string, got {Answers.AnswerReader.Describe(answer)}."));
+        }
+        if (text.Trim().Length == 0)
+        {
+            return Result(part, Verdict.Missing("The expression is empty."));
+        }
+        if (!ExpressionParser.TryParse(text, _names, out var expression, out var error))
+        {
+            return Result(part, Verdict.Invalid($"Your expression could not be read: {error}."));
+        }
+        return Result(part, Judge(expression));
+    }
+
+    private Verdict Judge(Expression expression)
+    {
+        var students = new Matrix[points.Count];
+        for (var k = 0; k < points.Count; k++)
+        {
+            if (!TryEvaluate(expression, points[k], out var value, out var error))
+            {
+                return Verdict.Invalid($"Your expression cannot be evaluated: {error}.");
+            }
+            if (value.Shape != References[k].Shape)
+            {
+                return Verdict.Invalid(ShapeMessage(value.Shape, References[k].Shape));
+            }
+            if (!value.AllFinite())
+            {
+                return Verdict.Incorrect($"Your expression is not defined at {DescribePoint(k)} (it gives {value}).");
+            }
+            students[k] = value;
+        }
+        for (var k = 0; k < points.Count; k++)
+        {
+            var mismatch = Closeness.FirstMismatch(students[k], References[k], tolerance);
+            if (mismatch < 0)
+            {
+                continue;
+            }
+            var where = References[k].IsScalar ? "it gives" : $"{Closeness.Where(References[k].Shape, mismatch)} is";
+            var message = $"Your expression does not match at {DescribePoint(k)}: {where} {Format(students[k][mismatch])}, "
+                + $"expected {Format(References[k][mismatch])}.";
+            var hint = MistakeHints.Explain(students, References, tolerance);
+            return Verdict.Incorrect(hint is null ? message : $"{message} {hint}");
+        }
+        return Verdict.Correct($"Correct: matches at all {points.Count} sample points.");
+    }
+
+    private bool TryEvaluate(Expression expression, IReadOnlyDictionary<string, Matrix> point, out Matrix value, out string error)
+    {
+        value = Matrix.Scalar(0);
+        try
+        {
+            if (expression.TryEvaluate(new EvaluationEnvironment(point, definitions), out var tensor, out var expressionError))
+            {
+                value = tensor.Value;
+                error = "";
+                return true;
+            }
+            error = expressionError.ToString();
+        }
+        catch (ShapeMismatchException exception)
+        {
+            error = exception.Message;
+        }
+        return false;
+    }
+
+    private string DescribePoint(int k)
+    {
+        var scalars = variables.Where(v => v.Shape.IsScalar).Select(v => $"{v.Name} = {Format(points[k][v.Name].ScalarValue)}").ToList();
+        return scalars.Count == variables.Count ? string.Join(", ", scalars) : $"sample point {k + 1} (random {string.Join(", ", variables.Select(v => v.Describe()))})";
+    }
+
+    private static string ShapeMessage(Shape student, Shape expected)
+    {
+        var hint = student.Rows == expected.Columns && student.Columns == expected.Rows ? " Did you transpose it?" : "";
+        return $"Your expression is {Describe(student)} but the answer is {Describe(expected)}.{hint}";
+    }
+
+    private static string Describe(Shape shape) => shape.IsScalar ? "a scalar" : $"a {shape} matrix";
+
+    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static PartResult Result(Part part, Verdict verdict) =>
+        new(part.Id, verdict.Status, verdict.IsCorrect ? part.Points : 0, part.Points, verdict.Message);
+}

@@ -1,0 +1,41 @@
+using Grader.Engine.Autodiff;
+using Grader.Engine.Expressions;
+using Grader.Engine.Expressions.Parsing;
+using Grader.Engine.Linear;
+using Grader.Grading.Loading;
+
+namespace Grader.Grading.References.Quantities;
+
+/// <summary>Reads <c>graph: {definitions: {q: "x + y", f: "q*z"}, at: {x: -2, y: 5, z: -4}}</c>, evaluated in order.</summary>
+internal static class GraphReader
+{
+    public static GraphQuantities Read(YamlMap graph)
+    {
+        graph.AllowOnly("definitions", "at");
+        var at = graph.Map("at");
+        var nodes = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var name in at.Keys)
+        {
+            // Every input is a variable, so gradients flow to it and through every intermediate.
+            nodes[name] = Tensor.Variable(at.Matrix(name));
+        }
+        var definitions = graph.Map("definitions");
+        foreach (var name in definitions.Keys)
+        {
+            try
+            {
+                var expression = ExpressionParser.Parse(definitions.String(name), nodes.Keys);
+                nodes[name] = expression.Evaluate(nodes);
+            }
+            catch (ExpressionException exception)
+            {
+                throw definitions.Error($"definition '{name}': {exception.Error}");
+            }
+            catch (ShapeMismatchException exception)
+            {
+                throw definitions.Error($"definition '{name}': {exception.Message}");
+            }
+        }
+        return new GraphQuantities(nodes);
+    }
+}

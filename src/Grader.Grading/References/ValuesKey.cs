@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Grader.Engine.Linear;
+using Grader.Grading.Answers;
+using Grader.Grading.Judging;
+using Grader.Grading.Model;
+
+namespace Grader.Grading.References;
+
+/// <summary>One named field of a values part.</summary>
+internal sealed record ValueField(string Name, Matrix Reference, ValueShape Shape, Tolerance Tolerance);
+
+/// <summary>A values part: an object of named numbers (or sequences), scored field by field for partial credit.</summary>
+internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) : AnswerKey
+{
+    public IReadOnlyList<ValueField> Fields { get; } = fields;
+
+    public override JsonNode? Expected => reveal
+        ? new JsonObject(Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)JsonShapes.ToJson(f.Reference, f.Shape))))
+        : null;
+
+    public override string Describe() =>
+        string.Join(", ", Fields.Select(field => $"{field.Name} = {JsonShapes.ToJson(field.Reference, field.Shape).ToJsonString()}"))
+        + $"  ({Fields[0].Tolerance})";
+
+    public override PartResult Grade(Part part, JsonElement answer)
+    {
+        if (answer.ValueKind != JsonValueKind.Object)
+        {
+            var names = string.Join(", ", Fields.Select(field => field.Name));
+            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points,
+                $"Expected an object with the fields {names}, got {AnswerReader.Describe(answer)}.");
+        }
+        var correct = 0;
+        var given = 0;
+        var notes = new StringBuilder();
+        foreach (var field in Fields)
+        {
+            var verdict = JudgeField(answer, field);
+            if (verdict.Status != PartStatus.Missing)
+            {
+                given++;
+            }
+            if (verdict.IsCorrect)
+            {
+                correct++;
+                continue;
+            }
+            notes.Append(notes.Length == 0 ? "" : " ").Append(field.Name).Append(": ").Append(verdict.Message);
+        }
+        var unknown = answer.EnumerateObject().Select(p => p.Name).Where(name => FindField(name) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            notes.Append(notes.Length == 0 ? "" : " ").Append($"Ignored unknown field(s): {string.Join(", ", unknown)}.");
+        }
+        var status = given == 0 ? PartStatus.Missing
+            : correct == Fields.Count ? PartStatus.Correct
+            : correct > 0 ? PartStatus.Partial
+            : PartStatus.Incorrect;
+        var feedback = status == PartStatus.Correct && notes.Length == 0 ? "Correct."
+            : $"{correct} of {Fields.Count} correct. {notes}".TrimEnd();
+        var score = Math.Round(part.Points * correct / Fields.Count, 10);
+        return new PartResult(part.Id, status, score, part.Points, feedback, status == PartStatus.Correct ? null : Expected);
+    }
+
+    private static Verdict JudgeField(JsonElement answer, ValueField field)
+    {
+        var property = FindProperty(answer, field.Name);
+        if (property is null || property.Value.ValueKind == JsonValueKind.Null)
+        {
+            return Verdict.Missing("missing.");
+        }
+        return ValueJudge.Judge(property.Value, field.Reference, field.Shape, field.Tolerance);
+    }
+
+    // Field names match exactly, then ignoring case and surrounding blanks ("Z1" for "z1").
+    private static JsonElement? FindProperty(JsonElement answer, string name)
+    {
+        if (answer.TryGetProperty(name, out var exact))
+        {
+            return exact;
+        }
+        foreach (var property in answer.EnumerateObject())
+        {
+            if (string.Equals(property.Name.Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+        return null;
+    }
+
+    private ValueField? FindField(string name) =>
+        Fields.FirstOrDefault(field => string.Equals(field.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+}
