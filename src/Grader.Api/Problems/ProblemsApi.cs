@@ -1,6 +1,5 @@
 using Grader.Grading.Loading;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Grader.Api.Problems;
 
@@ -18,8 +17,8 @@ public static class ProblemsApi
     public static Ok<IReadOnlyList<ProblemView>> ListProblems(ProblemCatalog catalog) =>
         TypedResults.Ok<IReadOnlyList<ProblemView>>(catalog.Problems.Select(ProblemView.From).ToList());
 
-    public static Results<Ok<ProblemView>, NotFound<ProblemDetails>> GetProblem(string id, ProblemCatalog catalog) =>
+    public static Results<Ok<ProblemView>, ProblemHttpResult> GetProblem(string id, ProblemCatalog catalog) =>
         catalog.TryGet(id, out var problem)
             ? TypedResults.Ok(ProblemView.From(problem))
-            : TypedResults.NotFound(new ProblemDetails { Title = $"No problem '{id}'.", Status = StatusCodes.Status404NotFound });
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No problem '{id}'.");
 }

@@ -62,13 +62,13 @@ public static class SubmissionsApi
         return TypedResults.Accepted($"/api/v1/submissions/{submission.Id}", SubmissionView.From(submission));
     }
 
-    public static async Task<Results<Ok<SubmissionView>, NotFound<ProblemDetails>>> GetSubmission(
+    public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> GetSubmission(
         Guid id, GraderDbContext db, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.AsNoTracking().Include(s => s.CurrentResult)
             .FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return submission is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = $"No submission {id}.", Status = StatusCodes.Status404NotFound })
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No submission {id}.")
             : TypedResults.Ok(SubmissionView.From(submission));
     }
 }

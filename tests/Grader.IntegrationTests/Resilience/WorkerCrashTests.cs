@@ -31,7 +31,7 @@ public sealed class WorkerCrashTests
         Assert.Equal(Batch, await stack.ScalarAsync("select count(*) from results"));
         Assert.Equal(0, await stack.ScalarAsync("select count(*) from (select submission_id from results group by submission_id having count(*) > 1) d"));
         Assert.Equal(2, await stack.ScalarAsync("select count(distinct graded_by) from results"));
-        Assert.Equal(ids.Count, Batch);
+        Assert.Equal(Batch, ids.Count);
     }
 
     private static Task<long> Graded(ServiceStack stack) => stack.ScalarAsync("select count(*) from submissions where status = 'graded'");
