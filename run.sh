@@ -13,8 +13,8 @@ LOGS=$GRADER_LOCAL/logs
 infra/postgres.sh start
 infra/rabbitmq.sh start
 echo "Building the API and the worker..."
-dotnet build src/Grader.Api -c Release --nologo -v quiet
-dotnet build src/Grader.Worker -c Release --nologo -v quiet
+dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
 
 export ConnectionStrings__Grader="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$GRADER_PG_DATABASE;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
 export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT RabbitMq__VirtualHost=/
@@ -31,10 +31,11 @@ stop_children() {
 }
 trap stop_children INT TERM EXIT
 
-env "Webhooks__Sources__${SOURCE}__Secret=$SECRET" dotnet src/Grader.Api/bin/Release/net10.0/Grader.Api.dll \
-    --urls "$URL" > "$LOGS/api.log" 2>&1 &
+# Each process runs in its build folder, the content root where its appsettings.json lies.
+(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__${SOURCE}__Secret=$SECRET" dotnet Grader.Api.dll \
+    --urls "$URL") > "$LOGS/api.log" 2>&1 &
 pids+=($!)
-dotnet src/Grader.Worker/bin/Release/net10.0/Grader.Worker.dll > "$LOGS/worker.log" 2>&1 &
+(cd src/Grader.Worker/bin/Release/net10.0 && exec dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 60); do

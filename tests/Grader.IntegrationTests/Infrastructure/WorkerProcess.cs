@@ -20,12 +20,13 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment, string logPath)
     {
-        var startInfo = new ProcessStartInfo("dotnet", [WorkerAssembly()])
+        var assembly = WorkerAssembly();
+        var startInfo = new ProcessStartInfo("dotnet", [assembly])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = TestServers.RepositoryRoot,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!, // the content root, where appsettings.json lies
         };
         foreach (var (key, value) in environment)
         {
