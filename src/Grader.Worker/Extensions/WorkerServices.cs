@@ -15,13 +15,20 @@ public static class WorkerServices
 
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section));
         builder.Services.AddOptions<SweeperOptions>().Bind(builder.Configuration.GetSection(SweeperOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<SubmissionGrader>();
-        builder.Services.AddScoped<SubmissionFailures>();
-        builder.Services.AddScoped<StaleSubmissions>();
+        builder.Services.AddGradingServices();
         builder.Services.AddHostedService<QueuedSubmissionSweeper>();
         // Give in-flight grades time to commit and acknowledge on Ctrl-C or SIGTERM.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
+    }
+
+    /// <summary>The services the consumers and the sweeper use; also what the consumer tests register.</summary>
+    public static IServiceCollection AddGradingServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SubmissionGrader>();
+        services.AddScoped<SubmissionFailures>();
+        services.AddScoped<StaleSubmissions>();
+        return services;
     }
 }

@@ -11,7 +11,12 @@ public sealed class GradeSubmissionFaultConsumer(SubmissionFailures failures, IL
     {
         var submissionId = context.Message.Message.SubmissionId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SubmissionId"] = submissionId });
-        var reason = string.Join(" <- ", context.Message.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}"));
+        var reason = string.Join(" | ", context.Message.Exceptions.Select(Describe));
         await failures.MarkFailedAsync(submissionId, reason, context.CancellationToken);
     }
+
+    // The useful words are often in the inner exception (EF wraps the PostgreSQL error).
+    private static string Describe(ExceptionInfo exception) => exception.InnerException is null
+        ? $"{exception.ExceptionType}: {exception.Message}"
+        : $"{exception.ExceptionType}: {exception.Message} -> {Describe(exception.InnerException)}";
 }
