@@ -14,8 +14,7 @@ GRADER_RABBIT_NODE=${GRADER_RABBIT_NODE:-grader@localhost}
 die() { echo "error: $*" >&2; exit 1; }
 
 # As root the servers run as their system users, who may not reach a checkout under /root: use /var/tmp then.
-if [ "$(id -u)" = 0 ] && [ -z "${GRADER_LOCAL_CHECKED:-}" ] && id postgres >/dev/null 2>&1 \
-    && ! runuser -u postgres -- test -x "$GRADER_ROOT" 2>/dev/null; then
+if [ "$(id -u)" = 0 ] && [ -z "${GRADER_LOCAL_CHECKED:-}" ] && ! runuser -u nobody -- test -x "$GRADER_ROOT" 2>/dev/null; then
     GRADER_LOCAL=/var/tmp/grader-local-$(echo "$GRADER_ROOT" | md5sum | cut -c1-8)
     mkdir -p "$GRADER_LOCAL" && chmod 755 "$GRADER_LOCAL"
 fi
