@@ -113,12 +113,11 @@ public class ReferenceAnswerTests
         var key = (Grader.Grading.References.Expressions.ExpressionKey)Catalog.Problem("mit-6036-s17-hw4").FindPart("3d.update")!.Key;
         var y = 1 / (1 + Math.Exp(1.15));
         var gradient = (y - 1) * y * (1 - y) * -5 * 3;
-        // The reference at every sample point lies on the line 0.01 − η·gradient, with η in [0.5, 5].
-        foreach (var value in key.References)
-        {
-            var eta = (0.01 - value.ScalarValue) / gradient;
-            Assert.InRange(eta, 0.5, 5);
-        }
+        // Every reference lies on the line 0.01 − η·gradient: η from the sampled range [0.5, 5], plus η = 0, where the
+        // answer must be the starting weight itself.
+        var etas = key.References.Select(value => (0.01 - value.ScalarValue) / gradient).ToList();
+        Assert.Single(etas, eta => Math.Abs(eta) < 1e-12);
+        Assert.All(etas.Where(eta => Math.Abs(eta) >= 1e-12), eta => Assert.InRange(eta, 0.5, 5));
         Assert.True(key.References.Select(value => value.ScalarValue).Distinct().Count() > 4, "the sample points should differ");
     }
 

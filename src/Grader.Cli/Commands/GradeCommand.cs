@@ -18,15 +18,9 @@ internal static class GradeCommand
         var command = new Command("grade", "Grade an answers file against a problem") { problemId, answersFile, json, problems };
         command.SetAction(result =>
         {
-            var catalog = ProblemsOption.TryLoad(result.GetValue(problems)!, Console.Error);
-            if (catalog is null)
+            var problem = ProblemsOption.TryFind(result.GetValue(problems)!, result.GetValue(problemId)!, Console.Error);
+            if (problem is null)
             {
-                return ExitCodes.BadInput;
-            }
-            var id = result.GetValue(problemId)!;
-            if (!catalog.TryGet(id, out var problem))
-            {
-                Console.Error.WriteLine($"error: unknown problem '{id}' (known: {string.Join(", ", catalog.Problems.Select(p => p.Id))})");
                 return ExitCodes.BadInput;
             }
             var path = result.GetValue(answersFile)!;

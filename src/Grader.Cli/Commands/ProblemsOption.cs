@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grader.Grading.Loading;
+using Grader.Grading.Model;
 
 namespace Grader.Cli.Commands;
 
@@ -11,6 +12,21 @@ internal static class ProblemsOption
         Description = "Folder of problem files",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_PROBLEMS") ?? "problems",
     };
+
+    /// <summary>Loads the catalog and finds one problem, or prints why not and returns null (exit code 2).</summary>
+    public static Problem? TryFind(string directory, string problemId, TextWriter error)
+    {
+        var catalog = TryLoad(directory, error);
+        if (catalog is null)
+        {
+            return null;
+        }
+        if (!catalog.TryGet(problemId, out var problem))
+        {
+            error.WriteLine($"error: unknown problem '{problemId}' (known: {string.Join(", ", catalog.Problems.Select(p => p.Id))})");
+        }
+        return problem;
+    }
 
     /// <summary>Loads the catalog, or prints why it cannot be loaded and returns null (exit code 2).</summary>
     public static ProblemCatalog? TryLoad(string directory, TextWriter error)

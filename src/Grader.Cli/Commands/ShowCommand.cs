@@ -12,15 +12,9 @@ internal static class ShowCommand
         var command = new Command("show", "Print one problem's parts, prompts and computed reference answers") { problemId, problems };
         command.SetAction(result =>
         {
-            var catalog = ProblemsOption.TryLoad(result.GetValue(problems)!, Console.Error);
-            if (catalog is null)
+            var problem = ProblemsOption.TryFind(result.GetValue(problems)!, result.GetValue(problemId)!, Console.Error);
+            if (problem is null)
             {
-                return ExitCodes.BadInput;
-            }
-            var id = result.GetValue(problemId)!;
-            if (!catalog.TryGet(id, out var problem))
-            {
-                Console.Error.WriteLine($"error: unknown problem '{id}' (known: {string.Join(", ", catalog.Problems.Select(p => p.Id))})");
                 return ExitCodes.BadInput;
             }
             CheckCommand.PrintProblem(problem);

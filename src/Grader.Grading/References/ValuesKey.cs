@@ -54,6 +54,11 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
         {
             notes.Append(notes.Length == 0 ? "" : " ").Append($"Ignored unknown field(s): {string.Join(", ", unknown)}.");
         }
+        if (given == 0 && unknown.Count > 0)
+        {
+            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points,
+                $"None of the fields {string.Join(", ", Fields.Select(field => field.Name))} was given (got {string.Join(", ", unknown)}).");
+        }
         var status = given == 0 ? PartStatus.Missing
             : correct == Fields.Count ? PartStatus.Correct
             : correct > 0 ? PartStatus.Partial
@@ -74,23 +79,7 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
         return ValueJudge.Judge(property.Value, field.Reference, field.Shape, field.Tolerance);
     }
 
-    // Field names match exactly, then ignoring case and surrounding blanks ("Z1" for "z1").
-    private static JsonElement? FindProperty(JsonElement answer, string name)
-    {
-        if (answer.TryGetProperty(name, out var exact))
-        {
-            return exact;
-        }
-        foreach (var property in answer.EnumerateObject())
-        {
-            if (string.Equals(property.Name.Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-        return null;
-    }
+    private static JsonElement? FindProperty(JsonElement answer, string name) => FieldNames.Find(answer, name);
 
-    private ValueField? FindField(string name) =>
-        Fields.FirstOrDefault(field => string.Equals(field.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+    private ValueField? FindField(string name) => Fields.FirstOrDefault(field => FieldNames.Matches(name, field.Name));
 }

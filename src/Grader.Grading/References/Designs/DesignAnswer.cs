@@ -6,6 +6,9 @@ namespace Grader.Grading.References.Designs;
 /// <summary>Reads a design answer: an object giving a number for every parameter the design names.</summary>
 internal static class DesignAnswer
 {
+    /// <summary>An empty object is no answer at all: the part is missing, not invalid.</summary>
+    public static bool IsEmpty(JsonElement answer) => answer.ValueKind == JsonValueKind.Object && !answer.EnumerateObject().Any();
+
     public static bool TryRead(JsonElement answer, IReadOnlyList<string> names, out Dictionary<string, double> values, out string error)
     {
         values = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -17,9 +20,7 @@ internal static class DesignAnswer
         var missing = new List<string>();
         foreach (var name in names)
         {
-            var property = answer.EnumerateObject().Where(p => p.Name == name)
-                .Concat(answer.EnumerateObject().Where(p => string.Equals(p.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)))
-                .Select(p => (JsonElement?)p.Value).FirstOrDefault();
+            var property = FieldNames.Find(answer, name);
             if (property is null)
             {
                 missing.Add(name);

@@ -26,6 +26,10 @@ internal sealed class LstmDesignKey(IReadOnlyList<double> alphabet, int maxLengt
 
     public override PartResult Grade(Part part, JsonElement answer)
     {
+        if (DesignAnswer.IsEmpty(answer))
+        {
+            return new PartResult(part.Id, PartStatus.Missing, 0, part.Points, "No parameters were given.");
+        }
         if (!DesignAnswer.TryRead(answer, LstmReader.ParameterNames, out var values, out var error))
         {
             return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points, error);

@@ -60,6 +60,10 @@ internal static class ExpressionKeyReader
         var points = SamplePoints.Draw($"{context.ProblemId}/{map.String("id")}", variables, conditions, definitions, samples)
             .Select(point => (IReadOnlyDictionary<string, Matrix>)point.Concat(constants).ToDictionary(StringComparer.Ordinal))
             .ToList();
+        if (step is not null)
+        {
+            points.Add(AtZeroRate(points[0], step, variables));
+        }
         var (description, references) = ComputeReferences(reference, step, allNames, definitions, points, variables);
         if (references.Any(value => !value.AllFinite()))
         {
@@ -107,6 +111,16 @@ internal static class ExpressionKeyReader
         }
         output.Backward();
         return tensors[wrt].Gradient;
+    }
+
+    /// <summary>
+    /// A gradient step is also checked at rate 0, where it must equal the starting value: sampled rates alone can make
+    /// the step term dominate so much that an answer forgetting the starting value still falls within the tolerance.
+    /// </summary>
+    private static Dictionary<string, Matrix> AtZeroRate(IReadOnlyDictionary<string, Matrix> point, YamlMap step, List<VariableDomain> variables)
+    {
+        var rate = RequireVariable(step, "rate", variables.Select(v => v.Name));
+        return point.ToDictionary(pair => pair.Key, pair => pair.Key == rate ? Matrix.Scalar(0) : pair.Value, StringComparer.Ordinal);
     }
 
     private static List<VariableDomain> ReadVariables(YamlMap map)

@@ -6,9 +6,10 @@ using Grader.Engine.Sampling;
 namespace Grader.Grading.References.Expressions;
 
 /// <summary>
-/// Draws the points an expression part is checked at: seeded by problem and part id (the same points on every machine
-/// and every regrade), each variable uniform in its range, keeping only points where every <c>where</c> condition
-/// holds (to stay away from kinks such as z = 0 for ReLU).
+/// Draws the points an expression part is checked at, seeded by problem and part id (the same points on every machine and
+/// every regrade). Each batch is a Latin hypercube: every element's range is cut into as many strata as there are points
+/// and each stratum is used once, so the points cover the whole range — both sides of a kink, both signs — instead of
+/// clustering by chance. Points where a <c>where</c> condition fails (near a kink) are dropped and redrawn.
 /// </summary>
 internal static class SamplePoints
 {
@@ -18,20 +19,54 @@ internal static class SamplePoints
     {
         var random = SeededRandom.FromText(seed);
         var points = new List<IReadOnlyDictionary<string, Matrix>>(count);
-        var attempts = 0;
-        while (points.Count < count)
+        for (var batch = 0; points.Count < count; batch++)
         {
-            if (++attempts > 1000 * count)
+            if (batch == 1000)
             {
                 throw new InvalidOperationException($"the 'where' conditions reject almost every point: {string.Join(", ", conditions)}");
             }
-            var point = variables.ToDictionary(variable => variable.Name, variable => variable.Sample(random), StringComparer.Ordinal);
-            if (conditions.All(condition => Holds(condition, point, definitions)))
+            foreach (var point in LatinHypercube(random, variables, count))
             {
-                points.Add(point);
+                if (points.Count < count && conditions.All(condition => Holds(condition, point, definitions)))
+                {
+                    points.Add(point);
+                }
             }
         }
         return points;
+    }
+
+    private static List<Dictionary<string, Matrix>> LatinHypercube(SeededRandom random, IReadOnlyList<VariableDomain> variables, int count)
+    {
+        var values = variables.Select(v => Enumerable.Range(0, count).Select(_ => new double[v.Shape.Count]).ToArray()).ToArray();
+        for (var v = 0; v < variables.Count; v++)
+        {
+            var (low, high) = (variables[v].Low, variables[v].High);
+            for (var element = 0; element < variables[v].Shape.Count; element++)
+            {
+                var strata = Permutation(random, count);
+                for (var k = 0; k < count; k++)
+                {
+                    values[v][k][element] = low + (high - low) * (strata[k] + random.NextDouble()) / count;
+                }
+            }
+        }
+        return Enumerable.Range(0, count).Select(k => variables.Select((variable, v) => (variable, v)).ToDictionary(
+            pair => pair.variable.Name,
+            pair => Matrix.FromRowMajor(pair.variable.Shape.Rows, pair.variable.Shape.Columns, values[pair.v][k]),
+            StringComparer.Ordinal)).ToList();
+    }
+
+    // Fisher–Yates with the seeded generator.
+    private static int[] Permutation(SeededRandom random, int count)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        for (var i = count - 1; i > 0; i--)
+        {
+            var j = (int)(random.NextUInt64() % (ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
     }
 
     private static bool Holds(Expression condition, Dictionary<string, Matrix> point, IReadOnlyDictionary<string, Expression> definitions)

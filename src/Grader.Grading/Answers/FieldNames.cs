@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Grader.Grading.Answers;
+
+/// <summary>
+/// Matches a student's field names to a part's: exactly first, then ignoring case, blanks and the separators an LMS form
+/// or a student adds (<c>"Z_1"</c>, <c>"dz1/dw1"</c>, <c>"area beta1"</c> all find their field).
+/// </summary>
+internal static class FieldNames
+{
+    public static JsonElement? Find(JsonElement answer, string name)
+    {
+        if (answer.TryGetProperty(name, out var exact))
+        {
+            return exact;
+        }
+        var wanted = Normalize(name);
+        foreach (var property in answer.EnumerateObject())
+        {
+            if (Normalize(property.Name) == wanted)
+            {
+                return property.Value;
+            }
+        }
+        return null;
+    }
+
+    public static bool Matches(string given, string name) => Normalize(given) == Normalize(name);
+
+    public static string Normalize(string name) =>
+        string.Concat(name.Where(c => char.IsLetterOrDigit(c) || c == '.')).ToLowerInvariant();
+}
