@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Grader.IntegrationTests.Infrastructure;
 
@@ -13,5 +14,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings) : W
         {
             builder.UseSetting(key, value);
         }
+
+        // The in-process API writes into the test output: errors only (the broker test provokes many warnings).
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Error));
     }
 }

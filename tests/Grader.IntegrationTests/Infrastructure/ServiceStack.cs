@@ -30,9 +30,6 @@ public sealed class ServiceStack : IAsyncDisposable
         var settings = new Dictionary<string, string>(BaseSettings())
         {
             [$"Webhooks:Sources:{Source}:Secret"] = Secret,
-            // The in-process API logs into the test output: errors only (the broker test provokes many warnings).
-            ["Logging__LogLevel__Default"] = "Error",
-            ["Logging__LogLevel__Grader"] = "Error",
         };
         _api = new ApiFactory(settings.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value));
         Http = _api.CreateClient();
