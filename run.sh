@@ -1,15 +1,87 @@
 #!/usr/bin/env bash
-# The main job (README command 1): validate the problem catalog, print every computed reference answer,
-# then grade the example submissions in examples/ with the offline grader.
+# README command 1: start PostgreSQL and RabbitMQ (project-local, loopback), the API and one worker, post a signed demo
+# submission, print its graded result and a signed curl example, then keep serving until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
-dotnet build src/Grader.Cli -c Release --nologo -v quiet
-grader() { dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll "$@"; }
-grader check problems/
-for answers in examples/*.json; do
-  problem=$(basename "$answers" .json)
-  problem=${problem%%.*}
-  echo
-  echo "== grader grade $problem $answers"
-  grader grade "$problem" "$answers"
+source infra/env.sh
+API_PORT=${GRADER_API_PORT:-5080}
+SOURCE=${GRADER_WEBHOOK_SOURCE:-local}
+SECRET=${GRADER_WEBHOOK_SECRET:-local-dev-secret}
+URL="http://127.0.0.1:$API_PORT"
+LOGS=$GRADER_LOCAL/logs
+
+infra/postgres.sh start
+infra/rabbitmq.sh start
+echo "Building the API and the worker..."
+dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
+
+export ConnectionStrings__Grader="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$GRADER_PG_DATABASE;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
+export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT RabbitMq__VirtualHost=/
+export Problems__Directory="$PWD/problems" Logging__Format=${Logging__Format:-text} DOTNET_ENVIRONMENT=${DOTNET_ENVIRONMENT:-Production}
+export ASPNETCORE_ENVIRONMENT=$DOTNET_ENVIRONMENT
+mkdir -p "$LOGS"
+
+pids=()
+stop_children() {
+    trap - INT TERM EXIT
+    echo; echo "Stopping the API and the worker (servers keep running: infra/postgres.sh stop; infra/rabbitmq.sh stop)"
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop_children INT TERM EXIT
+
+# Each process runs in its build folder, the content root where its appsettings.json lies.
+(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__${SOURCE}__Secret=$SECRET" dotnet Grader.Api.dll \
+    --urls "$URL") > "$LOGS/api.log" 2>&1 &
+pids+=($!)
+(cd src/Grader.Worker/bin/Release/net10.0 && exec dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+    curl -fs "$URL/health/ready" >/dev/null 2>&1 && break
+    kill -0 "${pids[0]}" 2>/dev/null || { tail -30 "$LOGS/api.log"; echo "error: the API exited" >&2; exit 1; }
+    sleep 1
 done
+curl -fs "$URL/health/ready" >/dev/null || { tail -30 "$LOGS/api.log"; echo "error: the API is not ready" >&2; exit 1; }
+
+# Signs like an LMS: HMAC-SHA256 over "<unix time>.<raw body>" with the source's secret.
+post_signed() {
+    local body=$1 t sig
+    t=$(date +%s)
+    sig=$(printf '%s.%s' "$t" "$body" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/^.* //')
+    curl -s -X POST "$URL/api/v1/submissions" -H 'Content-Type: application/json' \
+        -H "Grader-Source: $SOURCE" -H "Grader-Signature: t=$t,v1=$sig" --data "$body"
+}
+
+answers=$(tr -d '\n' < examples/cs189-dis4.json)
+body="{\"externalId\":\"demo-$(date +%s%N)\",\"course\":\"cs189\",\"assignment\":\"dis4\",\"problemId\":\"cs189-dis4\",\"studentId\":\"demo-student\",\"answers\":$answers}"
+id=$(post_signed "$body" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+[ -n "$id" ] || { echo "error: the demo submission was not accepted" >&2; exit 1; }
+for _ in $(seq 1 30); do
+    result=$(curl -fs "$URL/api/v1/submissions/$id")
+    case "$result" in *'"status":"graded"'*|*'"status":"failed"'*) break ;; esac
+    sleep 1
+done
+
+cat <<INFO
+
+Grader is running.
+  API:       $URL   (OpenAPI: $URL/openapi/v1.json, readiness: $URL/health/ready)
+  Logs:      $LOGS/api.log, $LOGS/worker.log
+  Source:    $SOURCE   secret: $SECRET   (set GRADER_WEBHOOK_SOURCE / GRADER_WEBHOOK_SECRET to change)
+
+Demo submission $id (examples/cs189-dis4.json):
+$result
+
+Post your own signed submission:
+  SECRET='$SECRET'
+  BODY='{"externalId":"my-1","course":"cs189","assignment":"dis4","problemId":"cs189-dis4","studentId":"s1","answers":{"3b":233}}'
+  T=\$(date +%s); SIG=\$(printf '%s.%s' "\$T" "\$BODY" | openssl dgst -sha256 -hmac "\$SECRET" -hex | sed 's/^.* //')
+  curl -i -X POST $URL/api/v1/submissions -H 'Content-Type: application/json' \\
+       -H 'Grader-Source: $SOURCE' -H "Grader-Signature: t=\$T,v1=\$SIG" --data "\$BODY"
+  curl -s $URL/api/v1/submissions/<id from the Location header>
+
+Ctrl-C stops the API and the worker.
+INFO
+wait "${pids[@]}"

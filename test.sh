@@ -1,5 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test of the solution (README command 2). CI calls this through .ci/run.
+# README command 2: every test in Grader.sln (unit and integration). Starts the project-local PostgreSQL and RabbitMQ the
+# integration tests need (installing them with apt-get when missing, as root) and stops them again if it started them.
 set -euo pipefail
 cd "$(dirname "$0")"
-dotnet test Grader.sln -c Release --nologo "$@"
+source infra/env.sh
+
+started=()
+infra/postgres.sh status >/dev/null 2>&1 || started+=(postgres)
+infra/rabbitmq.sh status >/dev/null 2>&1 || started+=(rabbitmq)
+stop_started() { for server in "${started[@]}"; do "infra/$server.sh" stop || true; done; }
+trap stop_started EXIT
+
+GRADER_PG_FSYNC=${GRADER_PG_FSYNC:-$([ "${CI:-}" = true ] && echo off || echo on)} infra/postgres.sh start
+infra/rabbitmq.sh start
+
+dotnet build Grader.sln -c Release --nologo -v quiet
+# A test that hangs for 5 minutes is killed with a dump instead of eating the CI limit.
+dotnet test Grader.sln -c Release --no-build --nologo --blame-hang-timeout 5m --logger "console;verbosity=normal"

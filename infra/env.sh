@@ -1,0 +1,39 @@
+# Shared settings for the infra scripts: one place for ports and folders, all overridable.
+# Sourced, not run. Ports are non-default so a system PostgreSQL/RabbitMQ can run beside ours.
+GRADER_ROOT=${GRADER_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+GRADER_LOCAL=${GRADER_LOCAL:-$GRADER_ROOT/.local}
+GRADER_PG_PORT=${GRADER_PG_PORT:-55432}
+GRADER_PG_USER=${GRADER_PG_USER:-grader}
+GRADER_PG_PASSWORD=${GRADER_PG_PASSWORD:-grader}
+GRADER_PG_DATABASE=${GRADER_PG_DATABASE:-grader}
+GRADER_AMQP_PORT=${GRADER_AMQP_PORT:-55672}
+GRADER_RABBIT_HTTP_PORT=${GRADER_RABBIT_HTTP_PORT:-55673}
+GRADER_RABBIT_DIST_PORT=${GRADER_RABBIT_DIST_PORT:-55692}
+GRADER_RABBIT_NODE=${GRADER_RABBIT_NODE:-grader@localhost}
+
+die() { echo "error: $*" >&2; exit 1; }
+
+# As root the servers run as their system users, who may not reach a checkout under /root: use /var/tmp then.
+if [ "$(id -u)" = 0 ] && [ -z "${GRADER_LOCAL_CHECKED:-}" ] && ! runuser -u nobody -- test -x "$GRADER_ROOT" 2>/dev/null; then
+    GRADER_LOCAL=/var/tmp/grader-local-$(echo "$GRADER_ROOT" | md5sum | cut -c1-8)
+    mkdir -p "$GRADER_LOCAL" && chmod 755 "$GRADER_LOCAL"
+fi
+export GRADER_LOCAL_CHECKED=1 GRADER_LOCAL
+
+# Servers refuse (PostgreSQL) or should not (RabbitMQ) run as root: drop to their system user.
+as_user() {
+    local user=$1; shift
+    if [ "$(id -u)" = 0 ]; then runuser -u "$user" -- "$@"; else "$@"; fi
+}
+
+apt_install() {
+    [ "$(id -u)" = 0 ] || die "$* is missing; run as root (or install it: apt-get install -y $*)"
+    command -v apt-get >/dev/null || die "$* is missing and apt-get is not available"
+    # policy-rc.d keeps the package from starting a system service we do not use.
+    local policy=/usr/sbin/policy-rc.d created=
+    if [ ! -e $policy ]; then printf '#!/bin/sh\nexit 101\n' > $policy; chmod +x $policy; created=1; fi
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+    local rc=$?
+    [ -n "$created" ] && rm -f $policy
+    [ $rc = 0 ] || die "apt-get install $* failed"
+}

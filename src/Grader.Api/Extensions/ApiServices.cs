@@ -1,0 +1,29 @@
+using Grader.Api.Health;
+using Grader.Api.Submissions;
+using Grader.ServiceDefaults;
+
+namespace Grader.Api.Extensions;
+
+/// <summary>Everything the API process registers, in one place so that Program.cs stays a table of contents.</summary>
+public static class ApiServices
+{
+    public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddGraderDatabase();
+        builder.AddProblemCatalog();
+        builder.AddGraderMessaging();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<TransientFailureHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+
+        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WebhookAuthenticator>();
+        builder.Services.AddSingleton<SubmissionRequestReader>();
+        builder.Services.AddScoped<SubmissionIntake>();
+        builder.Services.AddScoped<GradingQueue>();
+        return builder;
+    }
+}

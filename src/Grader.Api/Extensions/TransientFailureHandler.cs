@@ -1,0 +1,32 @@
+using Grader.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grader.Api.Extensions;
+
+/// <summary>A database that is down or restarting is the server's trouble, not a bug: answer 503 so clients retry.</summary>
+internal sealed class TransientFailureHandler(IProblemDetailsService problemDetails, ILogger<TransientFailureHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!TransientFailures.IsTransient(exception))
+        {
+            return false;
+        }
+
+        logger.LogWarning(exception, "Transient infrastructure failure on {Path}", httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "5";
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is unavailable; retry later.",
+            },
+            Exception = exception,
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using Grader.Api.Extensions;
+using Grader.Api.Health;
+using Grader.Api.Problems;
+using Grader.Api.Submissions;
+using Grader.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGraderLogging();
+builder.AddApiServices();
+
+var app = builder.Build();
+await app.PrepareGraderAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapSubmissionsApi();
+app.MapProblemsApi();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the integration tests can host the API in process.</summary>
+public partial class Program;

@@ -1,0 +1,11 @@
+namespace Grader.Api.Submissions;
+
+/// <summary>The webhook body, as documented for OpenAPI. The raw bytes are parsed by <see cref="SubmissionRequestReader"/>.</summary>
+public sealed record SubmissionRequest(
+    string ExternalId,
+    string Course,
+    string Assignment,
+    string ProblemId,
+    string StudentId,
+    DateTimeOffset? SubmittedAt,
+    System.Text.Json.JsonElement Answers);

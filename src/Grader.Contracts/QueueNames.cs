@@ -1,0 +1,10 @@
+namespace Grader.Contracts;
+
+/// <summary>Queue names shared by senders and consumers, so a command is always sent to a declared queue.</summary>
+public static class QueueNames
+{
+    public const string GradeSubmission = "grade-submission";
+
+    /// <summary>MassTransit address of the worker queue; sending to it declares the queue if no worker did yet.</summary>
+    public static readonly Uri GradeSubmissionAddress = new($"queue:{GradeSubmission}");
+}

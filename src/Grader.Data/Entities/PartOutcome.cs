@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Grader.Data.Entities;
+
+/// <summary>One part of a stored result, the element type of <see cref="GradingResult.Parts"/> (jsonb).</summary>
+public sealed record PartOutcome(string PartId, string Status, double Score, double MaxScore, string Feedback)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string ToJson(IReadOnlyList<PartOutcome> parts) => JsonSerializer.Serialize(parts, Json);
+
+    public static IReadOnlyList<PartOutcome> FromJson(string json) => JsonSerializer.Deserialize<List<PartOutcome>>(json, Json) ?? [];
+}

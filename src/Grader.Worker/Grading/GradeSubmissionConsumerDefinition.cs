@@ -1,0 +1,35 @@
+using Grader.Contracts;
+using Grader.Data;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Grading;
+
+/// <summary>
+/// The worker queue: concurrency and prefetch from configuration, exponential retry for transient failures only.
+/// Anything else faults at once, and <see cref="GradeSubmissionFaultConsumer"/> records why.
+/// </summary>
+public sealed class GradeSubmissionConsumerDefinition : ConsumerDefinition<GradeSubmissionConsumer>
+{
+    private readonly WorkerOptions _options;
+
+    public GradeSubmissionConsumerDefinition(IOptions<WorkerOptions> options)
+    {
+        _options = options.Value;
+        EndpointName = QueueNames.GradeSubmission;
+        ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<GradeSubmissionConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.PrefetchCount = _options.PrefetchCount;
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Exponential(_options.RetryLimit, _options.RetryMinInterval, _options.RetryMaxInterval, _options.RetryMinInterval);
+            retry.Handle<Exception>(TransientFailures.IsTransient);
+        });
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grader.Api.Submissions;
+using Grader.Contracts;
+using Npgsql;
+
+namespace Grader.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One isolated Grader: a fresh PostgreSQL database and RabbitMQ vhost, the API in process, and as many worker processes
+/// as a test starts. Disposing kills the workers and drops the database and the vhost.
+/// </summary>
+public sealed class ServiceStack : IAsyncDisposable
+{
+    public const string Source = "test-lms";
+    public const string Secret = "integration-secret";
+    private static int _counter;
+
+    private readonly string _database;
+    private readonly RabbitMqAdmin _rabbit = new();
+    private readonly List<WorkerProcess> _workers = [];
+    private readonly ApiFactory _api;
+
+    private ServiceStack(string name, NpgsqlDataSource db)
+    {
+        _database = name;
+        VirtualHost = name;
+        Db = db;
+        var settings = new Dictionary<string, string>(BaseSettings())
+        {
+            [$"Webhooks:Sources:{Source}:Secret"] = Secret,
+        };
+        _api = new ApiFactory(settings.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value));
+        Http = _api.CreateClient();
+        Webhook = new WebhookClient(Http, Source, Secret);
+    }
+
+    public string VirtualHost { get; }
+    public NpgsqlDataSource Db { get; }
+    public HttpClient Http { get; }
+    public WebhookClient Webhook { get; }
+
+    public static async Task<ServiceStack> StartAsync()
+    {
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"grader_it_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{DateTime.UtcNow:HHmmss}");
+        await using (var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres")))
+        {
+            await using var create = admin.CreateCommand($"create database \"{name}\"");
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var stack = new ServiceStack(name, NpgsqlDataSource.Create(TestServers.ConnectionString(name)));
+        await stack._rabbit.CreateVhostAsync(name);
+        // The first request builds the host, which migrates the database before serving.
+        (await stack.Http.GetAsync("/health/live")).EnsureSuccessStatusCode();
+        return stack;
+    }
+
+    /// <summary>Starts a worker process; <paramref name="overrides"/> are environment variables such as <c>Worker__PrefetchCount</c>.</summary>
+    public WorkerProcess StartWorker(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var environment = new Dictionary<string, string>(BaseSettings())
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__Format"] = "json",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var log = Path.Combine(AppContext.BaseDirectory, $"{VirtualHost}-worker-{_workers.Count + 1}.log");
+        var worker = WorkerProcess.Start(environment, log);
+        _workers.Add(worker);
+        return worker;
+    }
+
+    public async Task WaitForConsumersAsync(int count, TimeSpan? timeout = null)
+    {
+        await Eventually.HoldsAsync(
+            async () => await _rabbit.ConsumerCountAsync(VirtualHost, QueueNames.GradeSubmission) >= count,
+            timeout ?? TimeSpan.FromSeconds(60), $"{count} consumer(s) on {QueueNames.GradeSubmission}");
+    }
+
+    public async Task<SubmissionView> GetSubmissionAsync(Guid id) =>
+        (await Http.GetFromJsonAsync<SubmissionView>($"/api/v1/submissions/{id}", Json))!;
+
+    public async Task<SubmissionView> WaitForStatusAsync(Guid id, string status, TimeSpan timeout)
+    {
+        SubmissionView? last = null;
+        await Eventually.HoldsAsync(async () => (last = await GetSubmissionAsync(id)).Status == status, timeout,
+            $"submission {id} to become {status}");
+        return last!;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var command = Db.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            worker.Dispose();
+        }
+
+        await _api.DisposeAsync();
+        await Db.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using (var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres")))
+        {
+            await using var drop = admin.CreateCommand($"drop database if exists \"{_database}\" with (force)");
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await _rabbit.DeleteVhostAsync(VirtualHost);
+        _rabbit.Dispose();
+    }
+
+    // Shared by the API (as settings) and workers (as environment variables); the sweeper is fast so tests stay short.
+    private IReadOnlyDictionary<string, string> BaseSettings() => new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Grader"] = TestServers.ConnectionString(_database),
+        ["RabbitMq__Host"] = "127.0.0.1",
+        ["RabbitMq__Port"] = TestServers.AmqpPort.ToString(CultureInfo.InvariantCulture),
+        ["RabbitMq__VirtualHost"] = VirtualHost,
+        ["Problems__Directory"] = TestServers.ProblemsDirectory,
+        ["Sweeper__Interval"] = "00:00:01",
+        ["Sweeper__QueuedAge"] = "00:00:03",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Grader"] = "Information",
+    };
+}

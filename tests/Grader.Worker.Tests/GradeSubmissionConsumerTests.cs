@@ -1,0 +1,96 @@
+using Grader.Contracts;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grader.Worker.Tests;
+
+public sealed class GradeSubmissionConsumerTests : IAsyncLifetime
+{
+    private readonly WorkerTestDatabase _database = new();
+    private ServiceProvider _services = null!;
+    private ITestHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _services = GradingHarness.Build(_database);
+        _harness = _services.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Grade_is_committed_and_then_announced()
+    {
+        var id = await GradingHarness.StoreSubmissionAsync(_services);
+
+        await _harness.Bus.Publish(new GradeSubmission(id));
+
+        Assert.True(await _harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id));
+        var graded = _harness.Published.Select<SubmissionGraded>().Single().Context.Message;
+        Assert.Equal(1.0, graded.Score);
+        Assert.Equal("graded", await _database.ScalarAsync($"select status from submissions where id = '{id}'"));
+        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+    }
+
+    [Fact]
+    public async Task Duplicate_delivery_is_graded_once_and_announced_again()
+    {
+        var id = await GradingHarness.StoreSubmissionAsync(_services);
+
+        await _harness.Bus.Publish(new GradeSubmission(id));
+        await _harness.Bus.Publish(new GradeSubmission(id));
+
+        await WaitUntilAsync(() => _harness.Consumed.Select<GradeSubmission>().Count() == 2);
+        var faults = _harness.Consumed.Select<GradeSubmission>().Select(c => c.Exception?.ToString()).Where(e => e is not null);
+        Assert.Empty(faults);
+        await WaitUntilAsync(() => _harness.Published.Select<SubmissionGraded>().Count() == 2);
+        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+    }
+
+    [Fact]
+    public async Task Grade_that_cannot_be_written_marks_the_submission_failed_with_the_reason()
+    {
+        var id = await GradingHarness.StoreSubmissionAsync(_services);
+        await _database.ScalarAsync("drop table results cascade"); // a fault no retry can fix
+
+        await _harness.Bus.Publish(new GradeSubmission(id));
+
+        Assert.True(await _harness.Published.Any<Fault<GradeSubmission>>());
+        await WaitUntilAsync(async () => (string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'") == "failed");
+        var reason = (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{id}'");
+        Assert.Contains("results", reason);
+        Assert.False(await _harness.Published.Any<SubmissionGraded>());
+    }
+
+    [Fact]
+    public async Task Unknown_submission_is_acknowledged_without_a_grade()
+    {
+        var id = Guid.NewGuid();
+
+        await _harness.Bus.Publish(new GradeSubmission(id));
+
+        Assert.True(await _harness.Consumed.Any<GradeSubmission>(m => m.Context.Message.SubmissionId == id));
+        Assert.False(await _harness.Published.Any<Fault<GradeSubmission>>());
+        Assert.False(await _harness.Published.Any<SubmissionGraded>());
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Grader.Data;
+using Grader.Data.Entities;
+using Grader.Grading.Loading;
+using Grader.Worker.Extensions;
+using Grader.Worker.Grading;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grader.Worker.Tests;
+
+/// <summary>The grading consumers on MassTransit's in-memory test harness, over a real database.</summary>
+public static class GradingHarness
+{
+    public static ServiceProvider Build(WorkerTestDatabase database) => new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
+        .AddGraderData(_ => database.ConnectionString)
+        .AddGradingServices()
+        .Configure<WorkerOptions>(options =>
+        {
+            options.RetryLimit = 2;
+            options.RetryMinInterval = TimeSpan.FromMilliseconds(10);
+            options.RetryMaxInterval = TimeSpan.FromMilliseconds(50);
+        })
+        .AddMassTransitTestHarness(bus => bus.AddGradingConsumers())
+        .BuildServiceProvider(validateScopes: true);
+
+    /// <summary>Stores a queued cs189-dis4 submission with one correct answer, as the API would.</summary>
+    public static async Task<Guid> StoreSubmissionAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var submission = new Submission
+        {
+            Id = Guid.CreateVersion7(),
+            Source = "test",
+            ExternalId = Guid.NewGuid().ToString("N"),
+            Course = "cs189",
+            Assignment = "dis4",
+            ProblemId = "cs189-dis4",
+            StudentId = "s1",
+            Answers = """{"3b": 233}""",
+            ReceivedAt = now,
+            EnqueuedAt = now,
+            Status = SubmissionStatus.Queued,
+        };
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync();
+        return submission.Id;
+    }
+
+    private static string ProblemsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "problems");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("problems/ not found above the test assembly");
+    }
+}
