@@ -16,4 +16,13 @@ infra/rabbitmq.sh start
 
 dotnet build Grader.sln -c Release --nologo -v quiet
 # A test that hangs for 5 minutes is killed with a dump instead of eating the CI limit.
-dotnet test Grader.sln -c Release --no-build --nologo --blame-hang-timeout 5m --logger "console;verbosity=normal"
+log=$(mktemp)
+status=0
+dotnet test Grader.sln -c Release --no-build --nologo --blame-hang-timeout 5m --logger "console;verbosity=normal" 2>&1 \
+    | tee "$log" || status=$?
+# One closing line over every test project, in the plain form CI reads: "N passed, N failed".
+passed=$(awk '/^ +Passed: +[0-9]+$/ {sum += $2} END {print sum + 0}' "$log")
+failed=$(awk '/^ +Failed: +[0-9]+$/ {sum += $2} END {print sum + 0}' "$log")
+rm -f "$log"
+echo "$passed passed, $failed failed"
+exit "$status"
