@@ -9,7 +9,8 @@ GRADER_PG_DATABASE=${GRADER_PG_DATABASE:-grader}
 GRADER_AMQP_PORT=${GRADER_AMQP_PORT:-55672}
 GRADER_RABBIT_HTTP_PORT=${GRADER_RABBIT_HTTP_PORT:-55673}
 GRADER_RABBIT_DIST_PORT=${GRADER_RABBIT_DIST_PORT:-55692}
-GRADER_RABBIT_NODE=${GRADER_RABBIT_NODE:-grader@localhost}
+# The node name follows the AMQP port, so two checkouts on one machine (other ports) can both run their own node.
+GRADER_RABBIT_NODE=${GRADER_RABBIT_NODE:-grader-$GRADER_AMQP_PORT@localhost}
 
 die() { echo "error: $*" >&2; exit 1; }
 
