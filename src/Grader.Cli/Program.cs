@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Grader.Cli.Commands;
 
-// grader check|show|grade: the offline grader, no servers needed.
+// grader check|show|grade: the offline grader, no servers needed; grader keys: API keys in the service's database.
 var root = new RootCommand("Grader: grade machine-learning homework against references computed by the engine.")
 {
     CheckCommand.Create(),
     ShowCommand.Create(),
     GradeCommand.Create(),
+    KeysCommand.Create(),
 };
 return root.Parse(args).Invoke();

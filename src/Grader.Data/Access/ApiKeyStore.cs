@@ -14,7 +14,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
         {
             throw new ArgumentException(role == ApiKeyRole.Admin
                 ? "An admin key sees every course; give it no course."
-                : $"A {role.Name()} key needs at least one course.", nameof(courses));
+                : $"An {role.Name()} key needs at least one course.", nameof(courses));
         }
 
         var token = ApiKeyToken.Generate();
