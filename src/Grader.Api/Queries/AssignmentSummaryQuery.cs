@@ -47,7 +47,8 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
             order by student_id, problem_id, effective_submitted_at desc, id desc
         ),
         counted_results as materialized (
-            select c.id as submission_id, c.student_id, c.problem_id, r.score, r.max_score, r.parts
+            select c.id as submission_id, c.student_id, c.problem_id, r.score, r.max_score, r.parts,
+                   (select s.answers from submissions s where s.id = c.id) as answers -- one probe each, not a join over all rows
             from counted c join results r on r.id = c.current_result_id
         ),
         student_totals as materialized (
@@ -56,17 +57,16 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
             from counted_results group by student_id
         ),
         part_outcomes as materialized (
-            select cr.submission_id, cr.problem_id, p.part ->> 'partId' as part_id, p.part ->> 'status' as status, p.position
+            select cr.answers, cr.problem_id, p.part ->> 'partId' as part_id, p.part ->> 'status' as status, p.position
             from counted_results cr cross join lateral jsonb_array_elements(cr.parts) with ordinality as p (part, position)
         ),
-        wrong_answers as (
+        wrong_answers as materialized (
             select o.problem_id, o.part_id, a.answer, count(*) as count,
                    row_number() over (partition by o.problem_id, o.part_id order by count(*) desc, a.answer) as rank
             from part_outcomes o
-            join submissions s on s.id = o.submission_id
-            cross join lateral (select case jsonb_typeof(s.answers -> o.part_id)
-                    when 'string' then regexp_replace(s.answers ->> o.part_id, '\s+', '', 'g')
-                    else (s.answers -> o.part_id)::text end as answer) a
+            cross join lateral (select case jsonb_typeof(o.answers -> o.part_id)
+                    when 'string' then regexp_replace(o.answers ->> o.part_id, '\s+', '', 'g')
+                    else (o.answers -> o.part_id)::text end as answer) a
             where o.status in ('incorrect', 'partial', 'invalid') and a.answer is not null
             group by o.problem_id, o.part_id, a.answer
         ),
