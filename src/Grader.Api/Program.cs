@@ -1,6 +1,8 @@
+using Grader.Api.Access;
 using Grader.Api.Extensions;
 using Grader.Api.Health;
 using Grader.Api.Problems;
+using Grader.Api.Queries;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -13,10 +15,12 @@ await app.PrepareGraderAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
+app.UseApiKeyAccess();
+app.MapOpenApi().AllowAnonymous();
 app.MapHealthApi();
 app.MapSubmissionsApi();
 app.MapProblemsApi();
+app.MapQueriesApi();
 
 await app.RunAsync();
 

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Grader.Cli.Commands;
 
-// grader check|show|grade: the offline grader, no servers needed; grader submit: post to a running service.
+// grader check|show|grade: the offline grader, no servers needed; grader submit: post to a running service;
+// grader keys: API keys in the service's database.
 var root = new RootCommand("Grader: grade machine-learning homework against references computed by the engine.")
 {
     CheckCommand.Create(),
     ShowCommand.Create(),
     GradeCommand.Create(),
     SubmitCommand.Create(),
+    KeysCommand.Create(),
 };
 return root.Parse(args).Invoke();

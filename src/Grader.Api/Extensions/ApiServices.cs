@@ -1,4 +1,6 @@
+using Grader.Api.Access;
 using Grader.Api.Health;
+using Grader.Api.Queries;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -12,6 +14,7 @@ public static class ApiServices
         builder.AddGraderDatabase();
         builder.AddProblemCatalog();
         builder.AddGraderMessaging();
+        builder.AddApiKeyAccess();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
@@ -24,6 +27,7 @@ public static class ApiServices
         builder.Services.AddSingleton<SubmissionRequestReader>();
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddScoped<GradingQueue>();
+        builder.Services.AddInstructorQueries();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Grader.Api.Access;
 using Grader.Contracts.Webhooks;
 using Grader.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +18,8 @@ public static class SubmissionsApi
         api.MapPost("/", Submit)
             .WithName("SubmitAnswers")
             .WithSummary("LMS webhook: store a signed submission and queue it for grading")
-            .Accepts<SubmissionRequest>("application/json");
+            .Accepts<SubmissionRequest>("application/json")
+            .AllowAnonymous(); // authenticated by its HMAC signature, not by an API key
         api.MapGet("/{id:guid}", GetSubmission)
             .WithName("GetSubmission")
             .WithSummary("Status, score and per-part results of a submission");
@@ -63,11 +66,12 @@ public static class SubmissionsApi
     }
 
     public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> GetSubmission(
-        Guid id, GraderDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, GraderDbContext db, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.AsNoTracking().Include(s => s.CurrentResult)
             .FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return submission is null
+        // Another course's submission is as absent as an unknown one: its existence is not revealed.
+        return submission is null || ApiCaller.From(user)?.MaySee(submission.Course) != true
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No submission {id}.")
             : TypedResults.Ok(SubmissionView.From(submission));
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grader.Api.Submissions;
 using Grader.Contracts;
+using Grader.Data.Access;
 using Npgsql;
 
 namespace Grader.IntegrationTests.Infrastructure;
@@ -55,7 +56,29 @@ public sealed class ServiceStack : IAsyncDisposable
         await stack._rabbit.CreateVhostAsync(name);
         // The first request builds the host, which migrates the database before serving.
         (await stack.Http.GetAsync("/health/live")).EnsureSuccessStatusCode();
+        // Tests that are not about access control read with an admin key.
+        stack.Http.DefaultRequestHeaders.Authorization = new("Bearer", await stack.CreateApiKeyAsync(ApiKeyRole.Admin));
         return stack;
+    }
+
+    /// <summary>Issues a key directly in the database, as <c>grader keys create</c> does; returns the token.</summary>
+    public async Task<string> CreateApiKeyAsync(ApiKeyRole role, params string[] courses) => (await IssueApiKeyAsync(role, courses)).Token;
+
+    public Task<IssuedApiKey> IssueApiKeyAsync(ApiKeyRole role, params string[] courses) =>
+        Keys.CreateAsync($"test {role}", role, courses, CancellationToken.None);
+
+    public ApiKeyStore Keys => new(Db, TimeProvider.System);
+
+    /// <summary>A client of the in-process API sending <c>Authorization: Bearer</c> with <paramref name="apiKey"/>, or no key.</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = _api.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        }
+
+        return client;
     }
 
     /// <summary>Starts a worker process; <paramref name="overrides"/> are environment variables such as <c>Worker__PrefetchCount</c>.</summary>

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Instructor queries at 1,000,000 results: seeds a scratch database (grader_bench) with bench/queries-seed.sql, starts the
+# API on it and times each query over HTTP: `bench/queries.sh [runs]` (default 20 runs per query after one warm-up).
+# Needs infra/postgres.sh running (GRADER_PG_PORT etc. as for the other scripts). Not part of ./test.sh: seeding takes minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source infra/env.sh
+runs=${1:-20}
+port=${GRADER_BENCH_API_PORT:-5181}
+db=grader_bench
+connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$db;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
+psql_db() { PGPASSWORD=$GRADER_PG_PASSWORD psql -q -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" "$@"; }
+
+dotnet build src/Grader.Cli -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+
+if [ "${GRADER_BENCH_RESEED:-1}" = 1 ]; then
+    psql_db -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
+    key=$(dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll keys create --role instructor --course bench --connection "$connection")
+    echo "seeding 1,000,000 submissions and results ..."
+    psql_db -d "$db" -f bench/queries-seed.sql
+else
+    key=$(dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll keys create --role instructor --course bench --connection "$connection")
+fi
+
+ConnectionStrings__Grader="$connection" RabbitMq__Port=$GRADER_AMQP_PORT Problems__Directory="$PWD/problems" \
+    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    dotnet src/Grader.Api/bin/Release/net10.0/Grader.Api.dll > /tmp/grader-bench-api.log 2>&1 &
+api=$!
+trap 'kill $api 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
+
+base="http://127.0.0.1:$port/api/v1/courses/bench"
+cursor=$(curl -sf -H "Authorization: Bearer $key" "$base/assignments/a1/gradebook?limit=500" | python3 -c 'import json,sys; print(json.load(sys.stdin)["nextCursor"])')
+declare -a names=(
+    "summary, whole assignment"
+    "summary, ?problemId=p2"
+    "summary, one week (from/to)"
+    "gradebook latest, 100 students"
+    "gradebook best, 100 students"
+    "gradebook latest CSV, 500 students, 2nd page"
+    "student history, 100 newest"
+    "student history, p3 in October"
+)
+declare -a urls=(
+    "$base/assignments/a1/summary"
+    "$base/assignments/a1/summary?problemId=p2"
+    "$base/assignments/a1/summary?from=2026-10-01&to=2026-10-08"
+    "$base/assignments/a1/gradebook?limit=100"
+    "$base/assignments/a1/gradebook?limit=100&policy=best"
+    "$base/assignments/a1/gradebook?limit=500&format=csv&cursor=$cursor"
+    "$base/students/s02500/submissions?limit=100"
+    "$base/students/s02500/submissions?problemId=p3&from=2026-10-01&to=2026-11-01"
+)
+printf '| %-44s | %9s | %9s | %9s |\n' query "median ms" "p95 ms" "bytes"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-----------" "-----------" "-----------"
+for i in "${!urls[@]}"; do
+    curl -sf -o /dev/null -H "Authorization: Bearer $key" "${urls[$i]}"   # warm-up
+    times=$(for _ in $(seq "$runs"); do
+        curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $key" "${urls[$i]}"
+    done)
+    bytes=$(curl -sf -H "Authorization: Bearer $key" "${urls[$i]}" | wc -c)
+    echo "$times" | python3 -c "
+import sys, statistics
+t = sorted(float(x) * 1000 for x in sys.stdin.read().split())
+p95 = t[min(len(t) - 1, int(round(0.95 * len(t))) - 1)]
+print('| %-44s | %9.1f | %9.1f | %9d |' % ('''${names[$i]}''', statistics.median(t), p95, $bytes))"
+done

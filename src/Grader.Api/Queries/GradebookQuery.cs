@@ -1,0 +1,116 @@
+using Npgsql;
+
+namespace Grader.Api.Queries;
+
+/// <summary>
+/// Reads one page of students (keyset on student id) and their counted score per problem, all chosen in SQL: the page's
+/// students come from an index walk that stops after <c>limit + 1</c> students, never from the whole assignment.
+/// </summary>
+public sealed class GradebookQuery(NpgsqlDataSource dataSource)
+{
+    public async Task<Gradebook> RunAsync(
+        string course, string assignment, GradebookPolicy policy, string? afterStudent, int limit, CancellationToken cancellationToken)
+    {
+        var problems = await ProblemsAsync(course, assignment, cancellationToken);
+        var filter = new SqlFilter()
+            .Where("{s}course = @course", "course", course)
+            .Where("{s}assignment = @assignment", "assignment", assignment)
+            .With("limit", limit + 1)
+            .WhereIf(afterStudent is not null, "{s}student_id > @after", "after", afterStudent);
+        await using var command = filter.Command(dataSource, Sql(filter.Sql(), policy));
+
+        var rows = new List<GradebookRow>();
+        string? student = null;
+        Dictionary<string, double> scores = new(StringComparer.Ordinal);
+        var hasMore = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var next = reader.GetString(0);
+                if (next != student)
+                {
+                    if (student is not null)
+                    {
+                        rows.Add(new GradebookRow(student, scores, scores.Values.Sum()));
+                    }
+
+                    if (rows.Count == limit)
+                    {
+                        hasMore = true; // the (limit + 1)-th student only says there is another page
+                        student = null;
+                        break;
+                    }
+
+                    student = next;
+                    scores = new Dictionary<string, double>(StringComparer.Ordinal);
+                }
+
+                scores[reader.GetString(1)] = reader.GetDouble(2);
+            }
+        }
+
+        if (student is not null)
+        {
+            rows.Add(new GradebookRow(student, scores, scores.Values.Sum()));
+        }
+
+        var nextCursor = hasMore ? PageCursor.Seal(rows[^1].StudentId) : null;
+        return new Gradebook(course, assignment, policy.ToString().ToLowerInvariant(), problems, rows, nextCursor);
+    }
+
+    /// <summary>The assignment's distinct problems by a loose index scan: one index probe per problem, not per submission.</summary>
+    private async Task<IReadOnlyList<string>> ProblemsAsync(string course, string assignment, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            with recursive problems (problem_id) as (
+                (select problem_id from submissions where course = @course and assignment = @assignment order by problem_id limit 1)
+                union all
+                select (select s.problem_id from submissions s
+                        where s.course = @course and s.assignment = @assignment and s.problem_id > p.problem_id
+                        order by s.problem_id limit 1)
+                from problems p where p.problem_id is not null
+            )
+            select problem_id from problems where problem_id is not null
+            """);
+        command.Parameters.Add(new NpgsqlParameter("course", course));
+        command.Parameters.Add(new NpgsqlParameter("assignment", assignment));
+        var problems = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            problems.Add(reader.GetString(0));
+        }
+
+        return problems;
+    }
+
+    // Latest: pick each (student, problem)'s newest graded submission from the index, then read only those results.
+    // Best: every graded result of the page's students is needed to find the highest (ties: the later one).
+    private static string Sql(string where, GradebookPolicy policy)
+    {
+        var page = $"select distinct student_id from submissions where {where} and status = 'graded' order by student_id limit @limit";
+        return policy == GradebookPolicy.Latest
+            ? $"""
+              with page as ({page}),
+              counted as (
+                  select distinct on (student_id, problem_id) student_id, problem_id, current_result_id
+                  from submissions
+                  where course = @course and assignment = @assignment and status = 'graded'
+                        and student_id in (select student_id from page)
+                  order by student_id, problem_id, effective_submitted_at desc, id desc
+              )
+              select c.student_id, c.problem_id, r.score
+              from counted c join results r on r.id = c.current_result_id
+              order by c.student_id, c.problem_id
+              """
+            : $"""
+              with page as ({page})
+              select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score
+              from submissions s join results r on r.id = s.current_result_id
+              where s.course = @course and s.assignment = @assignment and s.status = 'graded'
+                    and s.student_id in (select student_id from page)
+              order by s.student_id, s.problem_id, r.score desc, s.effective_submitted_at desc, s.id desc
+              """;
+    }
+}

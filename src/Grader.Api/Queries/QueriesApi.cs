@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Grader.Api.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grader.Api.Queries;
+
+/// <summary>
+/// Instructor queries of one course: assignment summary, gradebook (JSON or CSV) and a student's history. Instructor and
+/// admin keys only; a course the key does not cover is 404, as if it did not exist.
+/// </summary>
+public static class QueriesApi
+{
+    public static IEndpointRouteBuilder MapQueriesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/courses/{course}").WithTags("Queries").RequireAuthorization(AccessPolicies.Instructor);
+        api.MapGet("/assignments/{assignment}/summary", GetSummary)
+            .WithName("GetAssignmentSummary")
+            .WithSummary("Submissions by status, score statistics and histogram, per-part outcomes and common wrong answers");
+        api.MapGet("/assignments/{assignment}/gradebook", GetGradebook)
+            .WithName("GetGradebook")
+            .WithSummary("One row per student: counted score per problem and total (JSON, or CSV with Accept: text/csv or ?format=csv)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        api.MapGet("/students/{studentId}/submissions", GetStudentHistory)
+            .WithName("GetStudentSubmissions")
+            .WithSummary("A student's submissions with scores, newest first");
+        return app;
+    }
+
+    public static async Task<Results<Ok<AssignmentSummary>, ValidationProblem, ProblemHttpResult>> GetSummary(
+        string course, string assignment, string? problemId, string? from, string? to,
+        ClaimsPrincipal user, AssignmentSummaryQuery query, CancellationToken cancellationToken)
+    {
+        if (Hidden(user, course) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var parameters = new QueryParameters();
+        var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
+        parameters.CheckWindow(window.From, window.To);
+        if (!parameters.IsValid)
+        {
+            return Invalid(parameters);
+        }
+
+        return TypedResults.Ok(await query.RunAsync(course, assignment, problemId, window.From, window.To, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<Gradebook>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGradebook(
+        string course, string assignment, string? policy, string? cursor, string? limit, string? format,
+        HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
+    {
+        if (Hidden(context.User, course) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var parameters = new QueryParameters();
+        var counted = parameters.Policy(policy);
+        var after = parameters.Cursor(cursor, payload => payload);
+        var pageSize = parameters.Limit(limit);
+        var csv = parameters.Csv(format, context.Request.Headers.Accept);
+        if (!parameters.IsValid)
+        {
+            return Invalid(parameters);
+        }
+
+        var gradebook = await query.RunAsync(course, assignment, counted, after, pageSize, cancellationToken);
+        if (gradebook.NextCursor is not null)
+        {
+            var next = QueryString.Create(new Dictionary<string, string?>
+            {
+                ["policy"] = gradebook.Policy,
+                ["limit"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["cursor"] = gradebook.NextCursor,
+                ["format"] = csv ? "csv" : "json",
+            });
+            context.Response.Headers.Link = $"<{context.Request.Path}{next}>; rel=\"next\"";
+        }
+
+        return csv ? TypedResults.Text(GradebookCsv.Write(gradebook), "text/csv; charset=utf-8") : TypedResults.Ok(gradebook);
+    }
+
+    public static async Task<Results<Ok<StudentHistory>, ValidationProblem, ProblemHttpResult>> GetStudentHistory(
+        string course, string studentId, string? problemId, string? from, string? to, string? cursor, string? limit,
+        ClaimsPrincipal user, StudentHistoryQuery query, CancellationToken cancellationToken)
+    {
+        if (Hidden(user, course) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var parameters = new QueryParameters();
+        var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
+        parameters.CheckWindow(window.From, window.To);
+        var after = parameters.Cursor(cursor, HistoryPosition.TryOpen);
+        var pageSize = parameters.Limit(limit);
+        if (!parameters.IsValid)
+        {
+            return Invalid(parameters);
+        }
+
+        return TypedResults.Ok(await query.RunAsync(course, studentId, problemId, window.From, window.To, after, pageSize, cancellationToken));
+    }
+
+    private static ProblemHttpResult? Hidden(ClaimsPrincipal user, string course) =>
+        ApiCaller.From(user)?.MaySee(course) == true
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No course '{course}'.");
+
+    private static ValidationProblem Invalid(QueryParameters parameters) =>
+        TypedResults.ValidationProblem(parameters.Errors, title: "A query parameter is invalid.");
+}
