@@ -15,6 +15,7 @@ infra/rabbitmq.sh start
 echo "Building the API and the worker..."
 dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
 dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Grader.Cli -c Release --nologo -v quiet -clp:NoSummary
 
 export ConnectionStrings__Grader="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$GRADER_PG_DATABASE;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
 export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT RabbitMq__VirtualHost=/
@@ -45,6 +46,10 @@ for _ in $(seq 1 60); do
 done
 curl -fs "$URL/health/ready" >/dev/null || { tail -30 "$LOGS/api.log"; echo "error: the API is not ready" >&2; exit 1; }
 
+# Reading results needs an API key: this run makes an admin key (a new one each run; revoke old ones with grader keys).
+KEY=$(dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll keys create --role admin --name "run.sh $(date -u +%FT%TZ)" 2>/dev/null)
+[ -n "$KEY" ] || { echo "error: could not create an API key" >&2; exit 1; }
+
 # Signs like an LMS: HMAC-SHA256 over "<unix time>.<raw body>" with the source's secret.
 post_signed() {
     local body=$1 t sig
@@ -59,7 +64,7 @@ body="{\"externalId\":\"demo-$(date +%s%N)\",\"course\":\"cs189\",\"assignment\"
 id=$(post_signed "$body" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 [ -n "$id" ] || { echo "error: the demo submission was not accepted" >&2; exit 1; }
 for _ in $(seq 1 30); do
-    result=$(curl -fs "$URL/api/v1/submissions/$id")
+    result=$(curl -fs -H "Authorization: Bearer $KEY" "$URL/api/v1/submissions/$id")
     case "$result" in *'"status":"graded"'*|*'"status":"failed"'*) break ;; esac
     sleep 1
 done
@@ -70,6 +75,8 @@ Grader is running.
   API:       $URL   (OpenAPI: $URL/openapi/v1.json, readiness: $URL/health/ready)
   Logs:      $LOGS/api.log, $LOGS/worker.log
   Source:    $SOURCE   secret: $SECRET   (set GRADER_WEBHOOK_SOURCE / GRADER_WEBHOOK_SECRET to change)
+  Admin key: $KEY
+             (instructor keys: dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll keys create --role instructor --course cs189)
 
 Demo submission $id (examples/cs189-dis4.json):
 $result
@@ -80,7 +87,8 @@ Post your own signed submission:
   T=\$(date +%s); SIG=\$(printf '%s.%s' "\$T" "\$BODY" | openssl dgst -sha256 -hmac "\$SECRET" -hex | sed 's/^.* //')
   curl -i -X POST $URL/api/v1/submissions -H 'Content-Type: application/json' \\
        -H 'Grader-Source: $SOURCE' -H "Grader-Signature: t=\$T,v1=\$SIG" --data "\$BODY"
-  curl -s $URL/api/v1/submissions/<id from the Location header>
+  curl -s -H 'Authorization: Bearer $KEY' $URL/api/v1/submissions/<id from the Location header>
+  curl -s -H 'Authorization: Bearer $KEY' $URL/api/v1/courses/cs189/assignments/dis4/summary
 
 Ctrl-C stops the API and the worker.
 INFO
