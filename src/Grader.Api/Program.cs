@@ -1,6 +1,7 @@
 using Grader.Api.Extensions;
 using Grader.Api.Health;
 using Grader.Api.Problems;
+using Grader.Api.Regrades;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -16,6 +17,8 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapSubmissionsApi();
+app.MapResultHistoryApi();
+app.MapRegradesApi();
 app.MapProblemsApi();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Grader.Api.Health;
+using Grader.Api.Regrades;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -21,9 +22,10 @@ public static class ApiServices
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookAuthenticator>();
-        builder.Services.AddSingleton<SubmissionRequestReader>();
+        builder.Services.AddScoped<SubmissionRequestReader>(); // scoped: it sees the catalog current per request
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddScoped<GradingQueue>();
+        builder.AddRegradeServices();
         return builder;
     }
 }
