@@ -3,6 +3,7 @@ using Grader.Api.Extensions;
 using Grader.Api.Health;
 using Grader.Api.Problems;
 using Grader.Api.Queries;
+using Grader.Api.Regrades;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -19,6 +20,8 @@ app.UseApiKeyAccess();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthApi();
 app.MapSubmissionsApi();
+app.MapResultHistoryApi();
+app.MapRegradesApi();
 app.MapProblemsApi();
 app.MapQueriesApi();
 

@@ -8,6 +8,8 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
 {
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<GradingResult> Results => Set<GradingResult>();
+    public DbSet<RegradeJob> RegradeJobs => Set<RegradeJob>();
+    public DbSet<RegradeItem> RegradeItems => Set<RegradeItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

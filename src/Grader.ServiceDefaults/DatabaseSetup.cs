@@ -1,5 +1,4 @@
 using Grader.Data;
-using Grader.Grading.Loading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +22,7 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task PrepareGraderAsync(this IHost host, CancellationToken cancellationToken = default)
     {
-        host.Services.GetRequiredService<ProblemCatalog>();
+        host.Services.GetRequiredService<ProblemCatalogProvider>();
         await SchemaMigrator.MigrateAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
     }
 }

@@ -2,18 +2,25 @@ using Grader.Grading.Loading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Grader.ServiceDefaults;
 
-/// <summary>Loads <c>problems/*.yaml</c> once at start-up; a bad problem file stops the process with its name.</summary>
+/// <summary>
+/// Loads <c>problems/*.yaml</c> at start-up (a bad problem file stops the process with its name) and reloads the folder
+/// when it changes; <see cref="ProblemCatalog"/> resolves to the catalog current at resolution time.
+/// </summary>
 public static class ProblemCatalogSetup
 {
     public const string DirectoryKey = "Problems:Directory";
 
     public static IHostApplicationBuilder AddProblemCatalog(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(provider =>
-            ProblemCatalog.Load(ResolveDirectory(provider.GetRequiredService<IConfiguration>()[DirectoryKey])));
+        builder.Services.AddSingleton(provider => new ProblemCatalogProvider(
+            ResolveDirectory(provider.GetRequiredService<IConfiguration>()[DirectoryKey]),
+            provider.GetRequiredService<ILogger<ProblemCatalogProvider>>()));
+        // Transient: whoever asks (per request, per message) gets the catalog current at that moment.
+        builder.Services.AddTransient(provider => provider.GetRequiredService<ProblemCatalogProvider>().Current);
         return builder;
     }
 

@@ -51,7 +51,7 @@ public static class GradingHarness
         return submission.Id;
     }
 
-    private static string ProblemsDirectory()
+    public static string ProblemsDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,6 +1,7 @@
 using Grader.Api.Access;
 using Grader.Api.Health;
 using Grader.Api.Queries;
+using Grader.Api.Regrades;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -24,10 +25,11 @@ public static class ApiServices
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookAuthenticator>();
-        builder.Services.AddSingleton<SubmissionRequestReader>();
+        builder.Services.AddScoped<SubmissionRequestReader>(); // scoped: it sees the catalog current per request
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddScoped<GradingQueue>();
         builder.Services.AddInstructorQueries();
+        builder.AddRegradeServices();
         return builder;
     }
 }

@@ -21,4 +21,7 @@ public sealed class GradingResult
 
     /// <summary>Which worker process committed it (machine and process id), for operations.</summary>
     public required string GradedBy { get; set; }
+
+    /// <summary>The regrade job that wrote this revision; null for the first grade.</summary>
+    public Guid? RegradeJobId { get; set; }
 }

@@ -20,6 +20,9 @@ public sealed class AccessControlTests(SeededCourseFixture fixture) : IClassFixt
             table.Add("submission", ApiKeyRole.Lms, course, theirs);
             table.Add("submission", ApiKeyRole.Instructor, course, theirs);
             table.Add("submission", ApiKeyRole.Admin, course, HttpStatusCode.OK);
+            table.Add("results", ApiKeyRole.Lms, course, theirs);
+            table.Add("results", ApiKeyRole.Instructor, course, theirs);
+            table.Add("results", ApiKeyRole.Admin, course, HttpStatusCode.OK);
             foreach (var query in new[] { "summary", "gradebook", "gradebook.csv", "history" })
             {
                 table.Add(query, ApiKeyRole.Lms, course, HttpStatusCode.Forbidden);
@@ -36,7 +39,7 @@ public sealed class AccessControlTests(SeededCourseFixture fixture) : IClassFixt
         return table;
     }
 
-    public static TheoryData<string> Endpoints => new("submission", "summary", "gradebook", "gradebook.csv", "history", "problems");
+    public static TheoryData<string> Endpoints => new("submission", "results", "summary", "gradebook", "gradebook.csv", "history", "problems");
 
     [Theory]
     [MemberData(nameof(Table))]
@@ -95,6 +98,7 @@ public sealed class AccessControlTests(SeededCourseFixture fixture) : IClassFixt
     private string PathOf(string endpoint, string course) => endpoint switch
     {
         "submission" => $"/api/v1/submissions/{(course == Own ? fixture.OwnSubmission : fixture.OtherCourseSubmission)}",
+        "results" => $"/api/v1/submissions/{(course == Own ? fixture.OwnSubmission : fixture.OtherCourseSubmission)}/results",
         "summary" => $"/api/v1/courses/{course}/assignments/hw4/summary",
         "gradebook" => $"/api/v1/courses/{course}/assignments/hw4/gradebook",
         "gradebook.csv" => $"/api/v1/courses/{course}/assignments/hw4/gradebook?format=csv",

@@ -53,5 +53,26 @@ public sealed class RabbitMqAdmin : IDisposable
         return json.RootElement.TryGetProperty("consumers", out var consumers) ? consumers.GetInt32() : 0;
     }
 
+    /// <summary>A queue that receives a copy of every message published to <paramref name="exchange"/>, to count events.</summary>
+    public async Task BindQueueAsync(string vhost, string queue, string exchange)
+    {
+        var v = Uri.EscapeDataString(vhost);
+        (await _http.PutAsync($"exchanges/{v}/{Uri.EscapeDataString(exchange)}",
+            JsonContent.Create(new { type = "fanout", durable = true }))).EnsureSuccessStatusCode();
+        (await _http.PutAsync($"queues/{v}/{Uri.EscapeDataString(queue)}", JsonContent.Create(new { durable = false })))
+            .EnsureSuccessStatusCode();
+        (await _http.PostAsync($"bindings/{v}/e/{Uri.EscapeDataString(exchange)}/q/{Uri.EscapeDataString(queue)}",
+            JsonContent.Create(new { routing_key = "" }))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Messages in a queue (the management statistics lag a few seconds behind).</summary>
+    public async Task<int> MessageCountAsync(string vhost, string queue)
+    {
+        using var response = await _http.GetAsync($"queues/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(queue)}");
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -23,15 +23,23 @@ public sealed class ServiceStack : IAsyncDisposable
     private readonly List<WorkerProcess> _workers = [];
     private readonly ApiFactory _api;
 
-    private ServiceStack(string name, NpgsqlDataSource db)
+    private readonly string _problemsDirectory;
+
+    private ServiceStack(string name, NpgsqlDataSource db, string problemsDirectory, IReadOnlyDictionary<string, string>? apiSettings)
     {
         _database = name;
+        _problemsDirectory = problemsDirectory;
         VirtualHost = name;
         Db = db;
         var settings = new Dictionary<string, string>(BaseSettings())
         {
             [$"Webhooks:Sources:{Source}:Secret"] = Secret,
         };
+        foreach (var (key, value) in apiSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         _api = new ApiFactory(settings.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value));
         Http = _api.CreateClient();
         Webhook = new WebhookClient(Http, Source, Secret);
@@ -42,7 +50,9 @@ public sealed class ServiceStack : IAsyncDisposable
     public HttpClient Http { get; }
     public WebhookClient Webhook { get; }
 
-    public static async Task<ServiceStack> StartAsync()
+    /// <param name="problemsDirectory">The problems folder of the API and the workers (default: the repository's).</param>
+    /// <param name="apiSettings">Extra API settings such as <c>Regrade__BatchSize</c>.</param>
+    public static async Task<ServiceStack> StartAsync(string? problemsDirectory = null, IReadOnlyDictionary<string, string>? apiSettings = null)
     {
         var name = string.Create(CultureInfo.InvariantCulture,
             $"grader_it_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{DateTime.UtcNow:HHmmss}");
@@ -52,7 +62,8 @@ public sealed class ServiceStack : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var stack = new ServiceStack(name, NpgsqlDataSource.Create(TestServers.ConnectionString(name)));
+        var stack = new ServiceStack(name, NpgsqlDataSource.Create(TestServers.ConnectionString(name)),
+            problemsDirectory ?? TestServers.ProblemsDirectory, apiSettings);
         await stack._rabbit.CreateVhostAsync(name);
         // The first request builds the host, which migrates the database before serving.
         (await stack.Http.GetAsync("/health/live")).EnsureSuccessStatusCode();
@@ -100,12 +111,14 @@ public sealed class ServiceStack : IAsyncDisposable
         return worker;
     }
 
-    public async Task WaitForConsumersAsync(int count, TimeSpan? timeout = null)
+    public async Task WaitForConsumersAsync(int count, TimeSpan? timeout = null, string queue = QueueNames.GradeSubmission)
     {
         await Eventually.HoldsAsync(
-            async () => await _rabbit.ConsumerCountAsync(VirtualHost, QueueNames.GradeSubmission) >= count,
-            timeout ?? TimeSpan.FromSeconds(60), $"{count} consumer(s) on {QueueNames.GradeSubmission}");
+            async () => await _rabbit.ConsumerCountAsync(VirtualHost, queue) >= count,
+            timeout ?? TimeSpan.FromSeconds(60), $"{count} consumer(s) on {queue}");
     }
+
+    public RabbitMqAdmin Rabbit => _rabbit;
 
     public async Task<SubmissionView> GetSubmissionAsync(Guid id) =>
         (await Http.GetFromJsonAsync<SubmissionView>($"/api/v1/submissions/{id}", Json))!;
@@ -153,7 +166,7 @@ public sealed class ServiceStack : IAsyncDisposable
         ["RabbitMq__Host"] = "127.0.0.1",
         ["RabbitMq__Port"] = TestServers.AmqpPort.ToString(CultureInfo.InvariantCulture),
         ["RabbitMq__VirtualHost"] = VirtualHost,
-        ["Problems__Directory"] = TestServers.ProblemsDirectory,
+        ["Problems__Directory"] = _problemsDirectory,
         ["Sweeper__Interval"] = "00:00:01",
         ["Sweeper__QueuedAge"] = "00:00:03",
         ["Logging__LogLevel__Default"] = "Warning",

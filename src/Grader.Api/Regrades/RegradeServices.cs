@@ -1,0 +1,14 @@
+namespace Grader.Api.Regrades;
+
+/// <summary>What the regrade endpoints need, registered in one call.</summary>
+public static class RegradeServices
+{
+    public static IHostApplicationBuilder AddRegradeServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section));
+        builder.Services.AddScoped<RegradeRequestReader>();
+        builder.Services.AddScoped<RegradePlanner>();
+        builder.Services.AddScoped<RegradeChanges>();
+        return builder;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Grader.Api.Access;
+using Grader.Data;
+using Grader.Data.Access;
+using Grader.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Api.Regrades;
+
+/// <summary>
+/// Bulk regrade jobs: start (or dry-run), watch, page through the changes, cancel. Instructor and admin keys; an instructor
+/// key must scope a job to one of its courses and sees only such jobs (another course's job is 404, as if absent).
+/// </summary>
+public static class RegradesApi
+{
+    public static RouteGroupBuilder MapRegradesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/regrades").WithTags("Regrades").RequireAuthorization(AccessPolicies.Instructor);
+        api.MapPost("/", StartRegrade)
+            .WithName("StartRegrade")
+            .WithSummary("Regrade the graded submissions that match a filter, in batches shared by every worker")
+            .Accepts<RegradeRequest>("application/json");
+        api.MapGet("/{id:guid}", GetRegrade)
+            .WithName("GetRegrade")
+            .WithSummary("State and counts of a regrade job; a dry run's report of what would change");
+        api.MapGet("/{id:guid}/changes", GetRegradeChanges)
+            .WithName("GetRegradeChanges")
+            .WithSummary("The submissions whose score the job changed (or would), with the parts that flip, a page at a time");
+        api.MapPost("/{id:guid}/cancel", CancelRegrade)
+            .WithName("CancelRegrade")
+            .WithSummary("Stop a running job: batches not yet regraded are skipped; committed ones stay");
+        return api;
+    }
+
+    public static async Task<Results<Accepted<RegradeJobView>, ValidationProblem, ProblemHttpResult>> StartRegrade(
+        HttpRequest request, ClaimsPrincipal user, RegradeRequestReader reader, RegradePlanner planner, GraderDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var (regrade, errors) = await reader.ReadAsync(request, cancellationToken);
+        if (regrade is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The regrade request is invalid.");
+        }
+
+        var caller = ApiCaller.From(user)!;
+        if (caller.Role != ApiKeyRole.Admin && regrade.Course is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["course"] = ["An instructor key must name one of its courses; only admin keys regrade across courses."] },
+                title: "The regrade request is invalid.");
+        }
+
+        if (regrade.Course is { } course && !caller.MaySee(course))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No course {course}.");
+        }
+
+        var id = await planner.StartAsync(regrade, cancellationToken);
+        var job = await db.RegradeJobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/regrades/{id}", RegradeJobView.From(job));
+    }
+
+    public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> GetRegrade(
+        Guid id, ClaimsPrincipal user, GraderDbContext db, RegradeChanges changes, IOptions<RegradeOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (job is null || !MaySee(user, job))
+        {
+            return NotFound(id);
+        }
+
+        var report = job.DryRun ? await changes.ReportAsync(job, options.Value.ChangesPageSize, cancellationToken) : null;
+        return TypedResults.Ok(RegradeJobView.From(job, report));
+    }
+
+    public static async Task<Results<Ok<RegradeChangesPage>, ProblemHttpResult>> GetRegradeChanges(
+        Guid id, [FromQuery] Guid? after, [FromQuery] int? limit, ClaimsPrincipal user, GraderDbContext db, RegradeChanges changes,
+        IOptions<RegradeOptions> options, CancellationToken cancellationToken)
+    {
+        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (job is null || !MaySee(user, job))
+        {
+            return NotFound(id);
+        }
+
+        var size = Math.Clamp(limit ?? options.Value.ChangesPageSize, 1, RegradeChanges.MaxPageSize);
+        return TypedResults.Ok(await changes.PageAsync(id, after, size, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> CancelRegrade(
+        Guid id, ClaimsPrincipal user, GraderDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var visible = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (visible is null || !MaySee(user, visible))
+        {
+            return NotFound(id);
+        }
+
+        var now = clock.GetUtcNow();
+        await db.RegradeJobs.Where(j => j.Id == id && j.State == "running")
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, "cancelled").SetProperty(j => j.FinishedAt, now), cancellationToken);
+        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        return job switch
+        {
+            null => NotFound(id),
+            { State: "cancelled" } => TypedResults.Ok(RegradeJobView.From(job)),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Regrade {id} is already {job.State}."),
+        };
+    }
+
+    // A job across courses (no course) is an admin's; a course's job is visible to the keys of that course.
+    private static bool MaySee(ClaimsPrincipal user, RegradeJob job) =>
+        ApiCaller.From(user) is { } caller && (caller.Role == ApiKeyRole.Admin || (job.Course is { } course && caller.MaySee(course)));
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No regrade {id}.");
+}

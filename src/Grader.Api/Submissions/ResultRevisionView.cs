@@ -1,0 +1,20 @@
+using Grader.Data.Entities;
+
+namespace Grader.Api.Submissions;
+
+/// <summary>One revision of a submission's grade: 1 is the first grade, later ones were written by regrade jobs.</summary>
+public sealed record ResultRevisionView(
+    int Revision,
+    bool Current,
+    string ProblemVersion,
+    double Score,
+    double MaxScore,
+    IReadOnlyList<PartOutcome> Parts,
+    DateTimeOffset GradedAt,
+    string GradedBy,
+    Guid? RegradeJobId)
+{
+    public static ResultRevisionView From(GradingResult result, bool current) => new(
+        result.Revision, current, result.ProblemVersion, result.Score, result.MaxScore, PartOutcome.FromJson(result.Parts),
+        result.GradedAt, result.GradedBy, result.RegradeJobId);
+}

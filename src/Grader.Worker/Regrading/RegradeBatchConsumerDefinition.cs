@@ -1,0 +1,38 @@
+using Grader.Contracts;
+using Grader.Data;
+using Grader.Worker.Grading;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Regrading;
+
+/// <summary>
+/// The regrade queue: its own concurrency and prefetch (<c>Regrade__*</c>), the grading queue's retry of transient
+/// failures (a deadlock between two jobs over one submission is one). Anything else faults the batch.
+/// </summary>
+public sealed class RegradeBatchConsumerDefinition : ConsumerDefinition<RegradeBatchConsumer>
+{
+    private readonly RegradeOptions _options;
+    private readonly WorkerOptions _retry;
+
+    public RegradeBatchConsumerDefinition(IOptions<RegradeOptions> options, IOptions<WorkerOptions> retry)
+    {
+        _options = options.Value;
+        _retry = retry.Value;
+        EndpointName = QueueNames.RegradeBatch;
+        ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<RegradeBatchConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.PrefetchCount = _options.PrefetchCount;
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Exponential(_retry.RetryLimit, _retry.RetryMinInterval, _retry.RetryMaxInterval, _retry.RetryMinInterval);
+            retry.Handle<Exception>(TransientFailures.IsTransient);
+        });
+    }
+}

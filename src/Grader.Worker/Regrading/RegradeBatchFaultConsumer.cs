@@ -1,0 +1,28 @@
+using Grader.Contracts;
+using MassTransit;
+using Npgsql;
+
+namespace Grader.Worker.Regrading;
+
+/// <summary>A batch that cannot be regraded (retries exhausted, or a fault no retry fixes) counts its submissions as failed.</summary>
+public sealed class RegradeBatchFaultConsumer(NpgsqlDataSource dataSource, ILogger<RegradeBatchFaultConsumer> logger)
+    : IConsumer<Fault<RegradeBatch>>
+{
+    public async Task Consume(ConsumeContext<Fault<RegradeBatch>> context)
+    {
+        var key = new RegradeBatchKey(context.Message.Message.JobId, context.Message.Message.BatchNumber);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
+        var store = new RegradeBatchStore(connection, transaction);
+        if (await store.LockBatchAsync(key, context.CancellationToken) is not { BatchState: "pending" })
+        {
+            return;
+        }
+
+        var unsettled = await store.UnsettledCountAsync(key, context.CancellationToken);
+        await store.SettleAsync(key, unsettled, 0, unsettled, batchFailed: true, context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        logger.LogError("Regrade batch {BatchNumber} of job {JobId} failed: {Reason}", key.BatchNumber, key.JobId,
+            string.Join(" | ", context.Message.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}")));
+    }
+}
