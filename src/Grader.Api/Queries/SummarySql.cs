@@ -1,0 +1,91 @@
+namespace Grader.Api.Queries;
+
+/// <summary>
+/// The two SQL statements of the assignment summary. Both reduce to the same shape, the counted submission per student and
+/// problem with its score and part outcomes, and share everything after it, so they cannot disagree on a statistic.
+/// </summary>
+internal static class SummarySql
+{
+    /// <summary>The whole assignment (or one problem): reads summary_counted and summary_status_counts, ~one row per student.</summary>
+    public static string Counted(string where) => $"""
+        with status_counts as (
+            select status, sum(n) as n from summary_status_counts where {where} group by status
+        ),
+        counted_scores as materialized (
+            select student_id, problem_id, score, max_score, part_outcomes from summary_counted where {where}
+        ),
+        {SharedTail}
+        """;
+
+    /// <summary>A date window: picks the counted submissions among the window's submissions, as migration 0004 does for all.</summary>
+    public static string Live(string where) => $"""
+        with status_counts as (
+            select status, count(*) as n from submissions where {where} group by status
+        ),
+        counted as materialized (
+            select distinct on (student_id, problem_id) id, student_id, problem_id, current_result_id
+            from submissions
+            where {where} and status = 'graded'
+            order by student_id, problem_id, effective_submitted_at desc, id desc
+        ),
+        counted_scores as materialized (
+            select c.student_id, c.problem_id, r.score, r.max_score,
+                   summary_part_outcomes(r.parts, (select s.answers from submissions s where s.id = c.id)) as part_outcomes
+            from counted c join results r on r.id = c.current_result_id
+        ),
+        {SharedTail}
+        """;
+
+    // part_outcomes elements are {p: partId, s: status, o: position, w: normalised wrong answer}; summary_part_outcomes()
+    // in migration 0004 is the one place that normalises an answer.
+    private const string SharedTail = """
+        student_totals as materialized (
+            select student_id, sum(score) as score,
+                   case when sum(max_score) > 0 then sum(score) / sum(max_score) else 0 end as fraction
+            from counted_scores group by student_id
+        ),
+        part_outcomes as materialized (
+            select c.problem_id, e ->> 'p' as part_id, e ->> 's' as status, (e ->> 'o')::bigint as position, e ->> 'w' as answer
+            from counted_scores c cross join lateral jsonb_array_elements(c.part_outcomes) as e
+        ),
+        wrong_answers as materialized (
+            select problem_id, part_id, answer, count(*) as count,
+                   row_number() over (partition by problem_id, part_id order by count(*) desc, answer) as rank
+            from part_outcomes
+            where answer is not null
+            group by problem_id, part_id, answer
+        ),
+        part_counts as (
+            select problem_id, part_id, min(position) as position,
+                   count(*) filter (where status = 'correct') as correct,
+                   count(*) filter (where status = 'partial') as partial,
+                   count(*) filter (where status = 'incorrect') as incorrect,
+                   count(*) filter (where status = 'invalid') as invalid,
+                   count(*) filter (where status = 'missing') as missing,
+                   count(*) filter (where status = 'manual') as manual
+            from part_outcomes group by problem_id, part_id
+        )
+        select jsonb_build_object(
+            'byStatus', (select jsonb_object_agg(status, n) from status_counts),
+            'students', (select count(*) from student_totals),
+            'score', (select jsonb_build_object('mean', avg(score), 'median', percentile_cont(0.5) within group (order by score),
+                                                'standardDeviation', stddev_pop(score)) from student_totals),
+            'fraction', (select jsonb_build_object('mean', avg(fraction), 'median', percentile_cont(0.5) within group (order by fraction),
+                                                   'standardDeviation', stddev_pop(fraction)) from student_totals),
+            'histogram', (select jsonb_agg(coalesce(h.n, 0) order by b.bin)
+                          from generate_series(0, 9) as b (bin)
+                          left join (select least(floor(fraction * 10)::int, 9) as bin, count(*) as n from student_totals group by 1) h
+                              on h.bin = b.bin),
+            'parts', (select jsonb_agg(jsonb_build_object(
+                              'problemId', pc.problem_id, 'partId', pc.part_id, 'correct', pc.correct, 'partial', pc.partial,
+                              'incorrect', pc.incorrect, 'invalid', pc.invalid, 'missing', pc.missing, 'manual', pc.manual,
+                              'commonWrongAnswers', coalesce((select jsonb_agg(jsonb_build_object('answer', w.answer, 'count', w.count)
+                                                                               order by w.rank)
+                                                              from wrong_answers w
+                                                              where w.problem_id = pc.problem_id and w.part_id = pc.part_id
+                                                                    and w.rank <= 5), '[]'::jsonb))
+                          order by pc.problem_id, pc.position)
+                      from part_counts pc)
+        )::text
+        """;
+}
