@@ -1,0 +1,82 @@
+using Npgsql;
+
+namespace Grader.IntegrationTests.Queries;
+
+/// <summary>
+/// Writes to submissions and results the way each write path of Grader does (webhook intake, claim, grade, failure,
+/// regrade revision), straight into PostgreSQL, so the summary triggers are tested without waiting for a worker.
+/// </summary>
+internal sealed class SubmissionWrites(NpgsqlDataSource db, string assignment)
+{
+    public const string Problem = "p1";
+
+    /// <summary>Webhook intake: a queued submission of <paramref name="student"/> submitted at <paramref name="at"/>.</summary>
+    public async Task<Guid> ReceiveAsync(string student, DateTimeOffset at)
+    {
+        var id = Guid.CreateVersion7(at);
+        await ExecuteAsync(db, """
+            insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
+                                     received_at, status, enqueued_at)
+            values ($1, 'writes', $1::text, $2, $3, $4, $5, '{"a": "x + 1"}', $6, now(), 'queued', now())
+            """, id, SeededCourse.Course, assignment, Problem, student, at);
+        return id;
+    }
+
+    /// <summary>A worker claims the submission (SubmissionGrader's first update).</summary>
+    public Task ClaimAsync(Guid submission) =>
+        ExecuteAsync(db, "update submissions set status = 'grading', attempts = attempts + 1 where id = $1", submission);
+
+    public Task FailAsync(Guid submission) =>
+        ExecuteAsync(db, "update submissions set status = 'failed', failure_reason = 'test' where id = $1", submission);
+
+    /// <summary>The grader's commit: the first result and the status in one transaction.</summary>
+    public async Task GradeAsync(Guid submission, double score)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await GradeAsync(connection, submission, score);
+        await transaction.CommitAsync();
+    }
+
+    public static async Task GradeAsync(NpgsqlConnection connection, Guid submission, double score)
+    {
+        var result = Guid.CreateVersion7();
+        await ExecuteAsync(connection, InsertResult, result, submission, 1, score);
+        await ExecuteAsync(connection,
+            "update submissions set status = 'graded', graded_at = now(), current_result_id = $2 where id = $1", submission, result);
+    }
+
+    /// <summary>A regrade batch: a new result revision becomes the current one; the status stays graded.</summary>
+    public async Task RegradeAsync(Guid submission, double score)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var result = Guid.CreateVersion7();
+        await ExecuteAsync(connection, InsertResult, result, submission, 2, score);
+        await ExecuteAsync(connection, "update submissions set current_result_id = $2, graded_at = now() where id = $1", submission, result);
+        await transaction.CommitAsync();
+    }
+
+    private const string InsertResult = """
+        insert into results (id, submission_id, revision, problem_version, score, max_score, parts, graded_at, duration_ms, graded_by)
+        values ($1, $2, $3, 'v1', $4, 2, jsonb_build_array(jsonb_build_object('partId', 'a', 'status',
+                case when $4 >= 2 then 'correct' else 'incorrect' end, 'score', $4, 'maxScore', 2)), now(), 1, 'writes')
+        """;
+
+    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, params object[] values)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await ExecuteAsync(connection, sql, values);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+}
