@@ -9,15 +9,20 @@ namespace Grader.Api.Queries;
 public sealed class GradebookQuery(NpgsqlDataSource dataSource)
 {
     public async Task<Gradebook> RunAsync(
-        string course, string assignment, GradebookPolicy policy, string? afterStudent, int limit, CancellationToken cancellationToken)
+        string course, string assignment, GradebookPolicy policy, DateTimeOffset? from, DateTimeOffset? to, string? afterStudent, int limit,
+        CancellationToken cancellationToken)
     {
         var problems = await ProblemsAsync(course, assignment, cancellationToken);
+        // The window limits which submissions can count; the page condition applies only to the choice of students.
         var filter = new SqlFilter()
             .Where("{s}course = @course", "course", course)
             .Where("{s}assignment = @assignment", "assignment", assignment)
-            .With("limit", limit + 1)
-            .WhereIf(afterStudent is not null, "{s}student_id > @after", "after", afterStudent);
-        await using var command = filter.Command(dataSource, Sql(filter.Sql(), policy));
+            .WhereIf(from is not null, "{s}effective_submitted_at >= @from", "from", from)
+            .WhereIf(to is not null, "{s}effective_submitted_at < @to", "to", to)
+            .With("limit", limit + 1);
+        var after = afterStudent is null ? "" : "and student_id > @after";
+        filter = afterStudent is null ? filter : filter.With("after", afterStudent);
+        await using var command = filter.Command(dataSource, Sql(filter.Sql(), filter.Sql("s."), after, policy));
 
         var rows = new List<GradebookRow>();
         string? student = null;
@@ -87,17 +92,16 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
 
     // Latest: pick each (student, problem)'s newest graded submission from the index, then read only those results.
     // Best: every graded result of the page's students is needed to find the highest (ties: the later one).
-    private static string Sql(string where, GradebookPolicy policy)
+    private static string Sql(string where, string whereS, string after, GradebookPolicy policy)
     {
-        var page = $"select distinct student_id from submissions where {where} and status = 'graded' order by student_id limit @limit";
+        var page = $"select distinct student_id from submissions where {where} {after} and status = 'graded' order by student_id limit @limit";
         return policy == GradebookPolicy.Latest
             ? $"""
               with page as ({page}),
               counted as (
                   select distinct on (student_id, problem_id) student_id, problem_id, current_result_id
                   from submissions
-                  where course = @course and assignment = @assignment and status = 'graded'
-                        and student_id in (select student_id from page)
+                  where {where} and status = 'graded' and student_id in (select student_id from page)
                   order by student_id, problem_id, effective_submitted_at desc, id desc
               )
               select c.student_id, c.problem_id, r.score
@@ -108,7 +112,7 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
               with page as ({page})
               select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score
               from submissions s join results r on r.id = s.current_result_id
-              where s.course = @course and s.assignment = @assignment and s.status = 'graded'
+              where {whereS} and s.status = 'graded'
                     and s.student_id in (select student_id from page)
               order by s.student_id, s.problem_id, r.score desc, s.effective_submitted_at desc, s.id desc
               """;

@@ -47,7 +47,7 @@ public static class QueriesApi
     }
 
     public static async Task<Results<Ok<Gradebook>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGradebook(
-        string course, string assignment, string? policy, string? cursor, string? limit, string? format,
+        string course, string assignment, string? policy, string? from, string? to, string? cursor, string? limit, string? format,
         HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
     {
         if (Hidden(context.User, course) is { } notFound)
@@ -57,6 +57,8 @@ public static class QueriesApi
 
         var parameters = new QueryParameters();
         var counted = parameters.Policy(policy);
+        var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
+        parameters.CheckWindow(window.From, window.To);
         var after = parameters.Cursor(cursor, payload => payload);
         var pageSize = parameters.Limit(limit);
         var csv = parameters.Csv(format, context.Request.Headers.Accept);
@@ -65,12 +67,14 @@ public static class QueriesApi
             return Invalid(parameters);
         }
 
-        var gradebook = await query.RunAsync(course, assignment, counted, after, pageSize, cancellationToken);
+        var gradebook = await query.RunAsync(course, assignment, counted, window.From, window.To, after, pageSize, cancellationToken);
         if (gradebook.NextCursor is not null)
         {
             var next = QueryString.Create(new Dictionary<string, string?>
             {
                 ["policy"] = gradebook.Policy,
+                ["from"] = from,
+                ["to"] = to,
                 ["limit"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["cursor"] = gradebook.NextCursor,
                 ["format"] = csv ? "csv" : "json",

@@ -32,9 +32,12 @@ public sealed class SqlFilter
     public string Sql(string alias = "") =>
         string.Join(" and ", _conditions.Select(c => c.Replace("{s}", alias, StringComparison.Ordinal)));
 
-    public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql)
+    public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql) => WithParameters(dataSource.CreateCommand(sql));
+
+    public NpgsqlCommand Command(NpgsqlConnection connection, string sql) => WithParameters(new NpgsqlCommand(sql, connection));
+
+    private NpgsqlCommand WithParameters(NpgsqlCommand command)
     {
-        var command = dataSource.CreateCommand(sql);
         foreach (var parameter in _parameters)
         {
             command.Parameters.Add(parameter.Clone());

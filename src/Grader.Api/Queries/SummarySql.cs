@@ -11,7 +11,8 @@ internal static class SummarySql
         with status_counts as (
             select status, sum(n) as n from summary_status_counts where {where} group by status
         ),
-        counted_scores as materialized (
+        -- Read twice, but two scans of summary_counted are cheaper than materialising its jsonb into a temp file.
+        counted_scores as not materialized (
             select student_id, problem_id, score, max_score, part_outcomes from summary_counted where {where}
         ),
         {SharedTail}
@@ -45,8 +46,8 @@ internal static class SummarySql
             from counted_scores group by student_id
         ),
         part_outcomes as materialized (
-            select c.problem_id, e ->> 'p' as part_id, e ->> 's' as status, (e ->> 'o')::bigint as position, e ->> 'w' as answer
-            from counted_scores c cross join lateral jsonb_array_elements(c.part_outcomes) as e
+            select c.problem_id, e.p as part_id, e.s as status, e.o as position, e.w as answer
+            from counted_scores c cross join lateral jsonb_to_recordset(c.part_outcomes) as e (p text, s text, o bigint, w text)
         ),
         wrong_answers as materialized (
             select problem_id, part_id, answer, count(*) as count,

@@ -32,6 +32,19 @@ public sealed class GradebookTests(SeededCourseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Date_window_counts_each_students_latest_graded_submission_inside_it()
+    {
+        var window = $"?from={QueryClient.Iso(SeededCourse.T1)}&to={QueryClient.Iso(SeededCourse.T3)}";
+
+        var gradebook = await QueryClient.GetJsonAsync(fixture.Stack, Path + window);
+
+        // s1's p2 (at T3) and s2's later p1 (at T4, score 0) are outside the window.
+        Assert.Equal(
+            ["s1 p1=2 total=2", "s2 p1=1 total=1", "s3 p1=1 p2=2 total=3"],
+            Rows(gradebook));
+    }
+
+    [Fact]
     public async Task Pages_follow_the_next_cursor_until_every_student_is_seen()
     {
         var first = await QueryClient.GetJsonAsync(fixture.Stack, Path + "?limit=2");
@@ -74,6 +87,7 @@ public sealed class GradebookTests(SeededCourseFixture fixture) : IClassFixture<
     [InlineData("limit=0", "limit")]
     [InlineData("limit=501", "limit")]
     [InlineData("format=xml", "format")]
+    [InlineData("from=2026-11-02&to=2026-11-01", "to")]
     public async Task Bad_parameter_is_a_400_naming_it(string query, string parameter)
     {
         var problem = await QueryClient.GetProblemAsync(fixture.Stack, $"{Path}?{query}", HttpStatusCode.BadRequest);
