@@ -17,6 +17,7 @@ mkdir -p "$LOGS"
 
 dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
 dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Grader.Cli -c Release --nologo -v quiet -clp:NoSummary
 
 psql_db() { PGPASSWORD=$GRADER_PG_PASSWORD psql -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -v ON_ERROR_STOP=1 -qtA "$@"; }
 psql_db -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -64,7 +65,9 @@ for i in $(seq "$WORKERS"); do
 done
 sleep 5 # the workers declare the regrade queue and start consuming
 
-job=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/regrades" -H 'Content-Type: application/json' \
+# Regrades need an instructor or admin key (access control); one without courses may regrade across every course.
+key=$(dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll keys create --role admin --connection "$ConnectionStrings__Grader")
+job=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/regrades" -H 'Content-Type: application/json' -H "Authorization: Bearer $key" \
     --data '{"gradedWithVersionOtherThanCurrent": true, "reason": "bench/regrade.sh"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
 echo "regrade job $job"
 while :; do
