@@ -4,8 +4,10 @@
 \set ON_ERROR_STOP on
 \timing on
 alter table submissions drop constraint fk_submissions_current_result;
--- Row triggers would maintain the summary aggregates a million times over; one set-based rebuild at the end is exact too.
-alter table submissions disable trigger tr_submissions_summary_insert_delete, disable trigger tr_submissions_summary_update;
+-- Summary aggregates: rebuilt once at the end (summary_rebuild). The triggers could not count these rows anyway: the
+-- submissions are written before their results exist.
+alter table submissions disable trigger tr_submissions_summary_insert, disable trigger tr_submissions_summary_update,
+    disable trigger tr_submissions_summary_delete;
 
 insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at, received_at,
                          status, enqueued_at, graded_at, current_result_id)
@@ -34,7 +36,8 @@ where s.course = 'bench' and s.status = 'graded';
 
 alter table submissions
     add constraint fk_submissions_current_result foreign key (current_result_id) references results (id);
-alter table submissions enable trigger tr_submissions_summary_insert_delete, enable trigger tr_submissions_summary_update;
+alter table submissions enable trigger tr_submissions_summary_insert, enable trigger tr_submissions_summary_update,
+    enable trigger tr_submissions_summary_delete;
 select summary_rebuild();
 vacuum analyze submissions;
 vacuum analyze results;
