@@ -19,7 +19,7 @@ create table summary_counted (
     primary key (course, assignment, problem_id, student_id)
 );
 
--- Regrades find the counted row of a submission by its key and id; this index serves deletes, which have only the id.
+-- A deleted submission's counted row is found by its id alone (grades and regrades also know the key).
 create index ix_summary_counted_submission on summary_counted (submission_id);
 
 -- Submissions per status; rows may reach 0 and stay (cheaper than deleting under concurrent writers).
