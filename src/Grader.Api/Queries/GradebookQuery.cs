@@ -92,7 +92,7 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
 
     // Latest: pick each (student, problem)'s newest graded submission from the index, then read only those results.
     // Best: every graded result of the page's students is needed to find the highest (ties: the later one).
-    private static string Sql(string where, string whereS, string after, GradebookPolicy policy)
+    private static string Sql(string where, string whereOfS, string after, GradebookPolicy policy)
     {
         var page = $"select distinct student_id from submissions where {where} {after} and status = 'graded' order by student_id limit @limit";
         return policy == GradebookPolicy.Latest
@@ -112,7 +112,7 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
               with page as ({page})
               select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score
               from submissions s join results r on r.id = s.current_result_id
-              where {whereS} and s.status = 'graded'
+              where {whereOfS} and s.status = 'graded'
                     and s.student_id in (select student_id from page)
               order by s.student_id, s.problem_id, r.score desc, s.effective_submitted_at desc, s.id desc
               """;

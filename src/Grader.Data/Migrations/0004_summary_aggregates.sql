@@ -106,14 +106,21 @@ begin
         where o.status <> n.status));
 
     -- A regrade's new revision: only the counted row of that very submission changes. Rows of superseded submissions
-    -- are not matched, hence not locked, so concurrent regrade batches never wait on each other here.
-    update summary_counted t
-    set result_id = r.id, score = r.score, max_score = r.max_score, part_outcomes = summary_part_outcomes(r.parts, n.answers)
-    from old_rows o join new_rows n on n.id = o.id join results r on r.id = n.current_result_id
-    where o.status = 'graded' and o.current_result_id is not null and n.status = 'graded'
-          and n.current_result_id <> o.current_result_id
-          and t.course = n.course and t.assignment = n.assignment and t.problem_id = n.problem_id
-          and t.student_id = n.student_id and t.submission_id = n.id;
+    -- are not matched, hence not locked, so concurrent regrade batches never wait on each other here. Guarded, like the
+    -- offer below, so that status-only updates (claim, failure) never read results: marking a submission failed must
+    -- work whatever broke its grading.
+    if exists (select from old_rows o join new_rows n on n.id = o.id
+               where o.status = 'graded' and o.current_result_id is not null and n.status = 'graded'
+                     and n.current_result_id <> o.current_result_id) then
+        update summary_counted t
+        set result_id = r.id, score = r.score, max_score = r.max_score,
+            part_outcomes = summary_part_outcomes(r.parts, n.answers)
+        from old_rows o join new_rows n on n.id = o.id join results r on r.id = n.current_result_id
+        where o.status = 'graded' and o.current_result_id is not null and n.status = 'graded'
+              and n.current_result_id <> o.current_result_id
+              and t.course = n.course and t.assignment = n.assignment and t.problem_id = n.problem_id
+              and t.student_id = n.student_id and t.submission_id = n.id;
+    end if;
 
     -- Newly graded (or given their first result): offered as the counted submission.
     graded := array(
