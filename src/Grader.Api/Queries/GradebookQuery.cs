@@ -9,14 +9,17 @@ namespace Grader.Api.Queries;
 public sealed class GradebookQuery(NpgsqlDataSource dataSource)
 {
     public async Task<Gradebook> RunAsync(
-        string course, string assignment, GradebookPolicy policy, DateTimeOffset? from, DateTimeOffset? to, string? afterStudent, int limit,
-        CancellationToken cancellationToken)
+        string course, string assignment, string? problemId, GradebookPolicy policy, DateTimeOffset? from, DateTimeOffset? to,
+        string? afterStudent, int limit, CancellationToken cancellationToken)
     {
+        // One problem's gradebook has that column only (if the assignment has it at all).
         var problems = await ProblemsAsync(course, assignment, cancellationToken);
+        problems = problemId is null ? problems : problems.Where(p => p == problemId).ToList();
         // The window limits which submissions can count; the page condition applies only to the choice of students.
         var filter = new SqlFilter()
             .Where("{s}course = @course", "course", course)
             .Where("{s}assignment = @assignment", "assignment", assignment)
+            .WhereIf(problemId is not null, "{s}problem_id = @problem", "problem", problemId)
             .WhereIf(from is not null, "{s}effective_submitted_at >= @from", "from", from)
             .WhereIf(to is not null, "{s}effective_submitted_at < @to", "to", to)
             .With("limit", limit + 1);

@@ -47,8 +47,8 @@ public static class QueriesApi
     }
 
     public static async Task<Results<Ok<Gradebook>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGradebook(
-        string course, string assignment, string? policy, string? from, string? to, string? cursor, string? limit, string? format,
-        HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
+        string course, string assignment, string? problemId, string? policy, string? from, string? to, string? cursor, string? limit,
+        string? format, HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
     {
         if (Hidden(context.User, course) is { } notFound)
         {
@@ -67,11 +67,12 @@ public static class QueriesApi
             return Invalid(parameters);
         }
 
-        var gradebook = await query.RunAsync(course, assignment, counted, window.From, window.To, after, pageSize, cancellationToken);
+        var gradebook = await query.RunAsync(course, assignment, problemId, counted, window.From, window.To, after, pageSize, cancellationToken);
         if (gradebook.NextCursor is not null)
         {
             var next = QueryString.Create(new Dictionary<string, string?>
             {
+                ["problemId"] = problemId,
                 ["policy"] = gradebook.Policy,
                 ["from"] = from,
                 ["to"] = to,

@@ -45,6 +45,25 @@ public sealed class GradebookTests(SeededCourseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Problem_filter_keeps_that_problems_column_and_the_students_graded_on_it()
+    {
+        var gradebook = await QueryClient.GetJsonAsync(fixture.Stack, Path + "?problemId=p2&policy=best");
+
+        // s2 never had p2 graded; s3's later p2 is still queued, so the graded one counts.
+        Assert.Equal(["p2"], gradebook.GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["s1 p2=4 total=4", "s3 p2=2 total=2"], Rows(gradebook));
+    }
+
+    [Fact]
+    public async Task Next_page_link_keeps_the_problem_filter()
+    {
+        using var response = await fixture.Stack.Http.GetAsync(Path + "?problemId=p1&limit=1");
+
+        var link = Assert.Single(response.Headers.GetValues("Link"));
+        Assert.Contains("problemId=p1", link, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_follow_the_next_cursor_until_every_student_is_seen()
     {
         var first = await QueryClient.GetJsonAsync(fixture.Stack, Path + "?limit=2");
