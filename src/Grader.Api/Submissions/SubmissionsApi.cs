@@ -15,11 +15,10 @@ public static class SubmissionsApi
     public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/submissions").WithTags("Submissions");
-        api.MapPost("/", Submit)
+        SignedWebhook.Require(api.MapPost("/", Submit))
             .WithName("SubmitAnswers")
             .WithSummary("LMS webhook: store a signed submission and queue it for grading")
-            .Accepts<SubmissionRequest>("application/json")
-            .AllowAnonymous(); // authenticated by its HMAC signature, not by an API key
+            .Accepts<SubmissionRequest>("application/json");
         api.MapGet("/{id:guid}", GetSubmission)
             .WithName("GetSubmission")
             .WithSummary("Status, score and per-part results of a submission");

@@ -63,4 +63,24 @@ public sealed class CatalogAndHealthTests(StackFixture fixture) : IClassFixture<
         using var json = JsonDocument.Parse(text);
         Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/v1/submissions", out _));
     }
+
+    [Fact]
+    public async Task OpenApi_document_asks_for_an_api_key_everywhere_but_the_signed_webhook()
+    {
+        using var json = JsonDocument.Parse(await Stack.Http.GetStringAsync("/openapi/v1.json"));
+        var root = json.RootElement;
+        var schemes = root.GetProperty("components").GetProperty("securitySchemes");
+        string[] Security(string path, string method) =>
+            root.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("security", out var security)
+                ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToArray()
+                : [];
+
+        Assert.Equal("bearer", schemes.GetProperty("apiKey").GetProperty("scheme").GetString());
+        Assert.Equal("Grader-Signature", schemes.GetProperty("webhookSignature").GetProperty("name").GetString());
+        Assert.Equal(["webhookSignature"], Security("/api/v1/submissions", "post"));
+        Assert.Equal(["apiKey"], Security("/api/v1/submissions/{id}", "get"));
+        Assert.Equal(["apiKey"], Security("/api/v1/regrades", "post"));
+        Assert.Equal(["apiKey"], Security("/api/v1/courses/{course}/assignments/{assignment}/gradebook", "get"));
+        Assert.Equal(["apiKey"], Security("/api/v1/problems", "get"));
+    }
 }

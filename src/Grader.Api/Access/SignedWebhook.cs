@@ -1,0 +1,17 @@
+namespace Grader.Api.Access;
+
+/// <summary>
+/// Marks an endpoint that an LMS calls with an HMAC signature instead of an API key: it skips the key check (the
+/// handler verifies the signature itself) and is documented with the signature scheme.
+/// </summary>
+public sealed class SignedWebhook
+{
+    private static readonly SignedWebhook Marker = new();
+
+    private SignedWebhook()
+    {
+    }
+
+    public static RouteHandlerBuilder Require(RouteHandlerBuilder endpoint) =>
+        endpoint.AllowAnonymous().WithMetadata(Marker);
+}
