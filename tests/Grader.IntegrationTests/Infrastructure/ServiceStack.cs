@@ -47,6 +47,7 @@ public sealed class ServiceStack : IAsyncDisposable
 
     public string VirtualHost { get; }
     public NpgsqlDataSource Db { get; }
+    public string ConnectionString => TestServers.ConnectionString(_database);
     public HttpClient Http { get; }
     public WebhookClient Webhook { get; }
 
