@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Grader.Api.Regrades;
 
 /// <summary>
-/// Bulk regrade jobs: start (or dry-run), watch, page through the changes, cancel. Instructor and admin keys; an instructor
+/// Bulk regrade jobs: start (or dry-run), list, watch, page through the changes, cancel. Instructor and admin keys; an instructor
 /// key must scope a job to one of its courses and sees only such jobs (another course's job is 404, as if absent).
 /// </summary>
 public static class RegradesApi
@@ -23,6 +23,9 @@ public static class RegradesApi
             .WithName("StartRegrade")
             .WithSummary("Regrade the graded submissions that match a filter, in batches shared by every worker")
             .Accepts<RegradeRequest>("application/json");
+        api.MapGet("/", RegradeJobList.ListRegrades)
+            .WithName("ListRegrades")
+            .WithSummary("The regrade jobs this key may see, newest first (filters: course, state; cursor paging)");
         api.MapGet("/{id:guid}", GetRegrade)
             .WithName("GetRegrade")
             .WithSummary("State and counts of a regrade job; a dry run's report of what would change");
