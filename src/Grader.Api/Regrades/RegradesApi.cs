@@ -1,10 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Grader.Api.Access;
 using Grader.Data;
 using Grader.Data.Access;
 using Grader.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -80,8 +80,8 @@ public static class RegradesApi
         return TypedResults.Ok(RegradeJobView.From(job, report));
     }
 
-    public static async Task<Results<Ok<RegradeChangesPage>, ProblemHttpResult>> GetRegradeChanges(
-        Guid id, [FromQuery] Guid? after, [FromQuery] int? limit, ClaimsPrincipal user, GraderDbContext db, RegradeChanges changes,
+    public static async Task<Results<Ok<RegradeChangesPage>, ValidationProblem, ProblemHttpResult>> GetRegradeChanges(
+        Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, RegradeChanges changes,
         IOptions<RegradeOptions> options, CancellationToken cancellationToken)
     {
         var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
@@ -90,8 +90,30 @@ public static class RegradesApi
             return NotFound(id);
         }
 
-        var size = Math.Clamp(limit ?? options.Value.ChangesPageSize, 1, RegradeChanges.MaxPageSize);
-        return TypedResults.Ok(await changes.PageAsync(id, after, size, cancellationToken));
+        // Read here rather than bound, so a bad value is a 400 that names its parameter.
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Guid? afterSubmission = null;
+        if (after is not null)
+        {
+            afterSubmission = Guid.TryParse(after, out var parsed) ? parsed : null;
+            if (afterSubmission is null)
+            {
+                errors["after"] = ["after must be a submission id (a UUID), as in the previous page's next link."];
+            }
+        }
+
+        var size = options.Value.ChangesPageSize;
+        if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= RegradeChanges.MaxPageSize))
+        {
+            errors["limit"] = [$"limit must be a whole number from 1 to {RegradeChanges.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
+        }
+
+        return TypedResults.Ok(await changes.PageAsync(id, afterSubmission, size, cancellationToken));
     }
 
     public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> CancelRegrade(

@@ -56,4 +56,19 @@ public sealed class RegradeRequestTests(StackFixture fixture) : IClassFixture<St
         Assert.Equal("completed", job.RootElement.GetProperty("state").GetString());
         Assert.Equal(0, job.RootElement.GetProperty("total").GetInt32());
     }
+
+    [Theory]
+    [InlineData("after=xyz", "after")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=-5", "limit")]
+    public async Task Bad_changes_parameter_is_a_400_naming_it(string query, string parameter)
+    {
+        var job = await RegradeClient.StartAsync(fixture.Stack, new { course = "nobody", reason = "paging", dryRun = true });
+        using var response = await fixture.Stack.Http.GetAsync($"/api/v1/regrades/{job.Id}/changes?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), problem.RootElement.ToString());
+    }
 }
