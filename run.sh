@@ -90,6 +90,10 @@ Post your own signed submission:
   curl -s -H 'Authorization: Bearer $KEY' $URL/api/v1/submissions/<id from the Location header>
   curl -s -H 'Authorization: Bearer $KEY' $URL/api/v1/courses/cs189/assignments/dis4/summary
 
+Or with the CLI, which signs, posts and (--wait, with a key) reads the grade back:
+  export GRADER_API_KEY=$KEY
+  dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll submit cs189-dis4 examples/cs189-dis4.json --course cs189 --assignment dis4 --student s2 --wait
+
 Ctrl-C stops the API and the worker.
 INFO
 wait "${pids[@]}"

@@ -38,4 +38,16 @@ public class SubmitTests
         Assert.Equal(2, exitCode);
         Assert.Contains("cannot reach http://127.0.0.1:9", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Submit_with_wait_but_no_api_key_exits_2_before_posting_and_says_how_to_pass_one()
+    {
+        // The URL has no listener: had the command posted first, it would fail with "cannot reach" instead.
+        var (exitCode, output, error) = GraderProcess.Run("submit", "cs189-dis4", "examples/cs189-dis4.json", "--wait",
+            "--api-key", "", "--url", "http://127.0.0.1:9");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("pass --api-key or set GRADER_API_KEY", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
 }

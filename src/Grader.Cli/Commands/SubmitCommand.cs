@@ -30,6 +30,14 @@ internal static class SubmitCommand
         };
         command.SetAction(async (result, cancellation) =>
         {
+            if (result.GetValue(wait) && string.IsNullOrEmpty(result.GetValue(apiKey)))
+            {
+                // Checked before posting: reading the result back needs a key, and a post without the wait is still wanted.
+                await Console.Error.WriteLineAsync(
+                    "error: --wait reads the result back, which needs an API key: pass --api-key or set GRADER_API_KEY (./run.sh prints one)");
+                return ExitCodes.BadInput;
+            }
+
             var path = result.GetValue(answersFile)!;
             JsonNode? answers;
             try
