@@ -6,7 +6,7 @@ namespace Grader.Api.Queries;
 /// <summary>
 /// Computes an <see cref="AssignmentSummary"/> in one SQL statement: PostgreSQL aggregates and returns one small JSON
 /// document, so no submission row is ever loaded into the API. Without a date window it reads the aggregates the
-/// triggers of migration 0004 maintain (one row per student and problem); with one, the window's submissions.
+/// triggers of migration 0004 maintain (one row per student and problem); with one, each key's latest submission in it.
 /// </summary>
 public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
 {
@@ -19,11 +19,14 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
         var filter = new SqlFilter()
             .Where("{s}course = @course", "course", course)
             .Where("{s}assignment = @assignment", "assignment", assignment)
-            .WhereIf(problemId is not null, "{s}problem_id = @problem", "problem", problemId)
+            .WhereIf(problemId is not null, "{s}problem_id = @problem", "problem", problemId);
+        var keysSql = filter.Sql(); // the student-and-problem keys to summarise, before the window's conditions join them
+        filter
             .WhereIf(from is not null, "{s}effective_submitted_at >= @from", "from", from)
             .WhereIf(to is not null, "{s}effective_submitted_at < @to", "to", to);
-        // A window cannot be precomputed: windowed summaries scan the window; the whole assignment reads the aggregates.
-        var sql = from is null && to is null ? SummarySql.Counted(filter.Sql()) : SummarySql.Live(filter.Sql());
+        // The whole assignment reads the aggregates of migration 0004; a window cannot be precomputed, so it finds each
+        // student's counted submission inside the window.
+        var sql = from is null && to is null ? SummarySql.Counted(filter.Sql()) : SummarySql.Window(keysSql, filter.Sql("s."));
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The planner guesses 100 parts per result, so it costs this statement in the millions and JIT-compiles it: ~750 ms

@@ -18,27 +18,34 @@ internal static class SummarySql
         {SharedTail}
         """;
 
-    /// <summary>A date window: picks the counted submissions among the window's submissions, as migration 0004 does for all.</summary>
-    public static string Live(string where) => $"""
+    /// <summary>
+    /// A date window: per student and problem, the latest graded submission inside the window. Only keys of
+    /// summary_counted can have one (it holds every key with a graded submission), so each key is one probe of
+    /// ix_submissions_counted: the cost follows the assignment's students × problems, not the window's submissions.
+    /// </summary>
+    /// <param name="keys">The course, assignment and problem conditions without an alias.</param>
+    /// <param name="keysAndWindowOnS">The same conditions and the window's, on the alias <c>s.</c>.</param>
+    public static string Window(string keys, string keysAndWindowOnS) => $"""
         with status_counts as (
-            select status, count(*) as n from submissions where {where} group by status
-        ),
-        counted as materialized (
-            select distinct on (student_id, problem_id) id, student_id, problem_id, current_result_id
-            from submissions
-            where {where} and status = 'graded'
-            order by student_id, problem_id, effective_submitted_at desc, id desc
+            select s.status, count(*) as n from submissions s where {keysAndWindowOnS} group by s.status
         ),
         counted_scores as materialized (
-            select c.student_id, c.problem_id, r.score, r.max_score,
-                   summary_part_outcomes(r.parts, (select s.answers from submissions s where s.id = c.id)) as part_outcomes
-            from counted c join results r on r.id = c.current_result_id
+            select k.student_id, k.problem_id, latest.score, latest.max_score, latest.part_outcomes
+            from summary_counted k
+            cross join lateral (
+                select r.score, r.max_score, r.part_outcomes
+                from submissions s join results r on r.id = s.current_result_id
+                where {keysAndWindowOnS} and s.status = 'graded'
+                      and s.student_id = k.student_id and s.problem_id = k.problem_id
+                order by s.effective_submitted_at desc, s.id desc
+                limit 1) latest
+            where {keys}
         ),
         {SharedTail}
         """;
 
     // part_outcomes elements are {p: partId, s: status, o: position, w: normalised wrong answer}; summary_part_outcomes()
-    // in migration 0004 is the one place that normalises an answer.
+    // in migration 0004 is the one place that normalises an answer; results.part_outcomes (0005) keeps its output.
     private const string SharedTail = """
         student_totals as materialized (
             select student_id, sum(score) as score,

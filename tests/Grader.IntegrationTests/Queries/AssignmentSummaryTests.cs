@@ -67,6 +67,39 @@ public sealed class AssignmentSummaryTests(SeededCourseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Window_counts_each_students_latest_submission_inside_it_with_its_parts_and_wrong_answers()
+    {
+        var window = $"?from={QueryClient.Iso(SeededCourse.T1)}&to={QueryClient.Iso(SeededCourse.T2)}";
+
+        var summary = await QueryClient.GetJsonAsync(fixture.Stack, Path + window);
+
+        // T1 only: s1 p1 (0 of 2) and s2 p1 (1 of 2), though both have later graded p1 submissions outside the window.
+        Assert.Equal(2, summary.GetProperty("students").GetInt64());
+        AssertStatistics(summary.GetProperty("score"), mean: 0.5, median: 0.5, standardDeviation: 0.5);
+        var parts = summary.GetProperty("parts").EnumerateArray().ToList();
+        Assert.Equal(["a", "b"], parts.Select(p => p.GetProperty("partId").GetString()));
+        AssertCounts(parts[0], correct: 1, incorrect: 1);
+        Assert.Equal([("x+1", 1L)], WrongAnswers(parts[0]));
+        AssertCounts(parts[1], incorrect: 2);
+        Assert.Equal([("3", 2L)], WrongAnswers(parts[1]));
+    }
+
+    [Fact]
+    public async Task Window_holding_every_submission_agrees_with_the_whole_assignment_summary()
+    {
+        var everything = $"?from={QueryClient.Iso(SeededCourse.T1.AddDays(-1))}&to={QueryClient.Iso(SeededCourse.T5.AddDays(1))}";
+
+        var whole = await QueryClient.GetJsonAsync(fixture.Stack, Path);
+        var windowed = await QueryClient.GetJsonAsync(fixture.Stack, Path + everything);
+
+        // Two different SQL paths (stored aggregates, and a search of the window): every statistic must agree.
+        foreach (var property in new[] { "submissions", "byStatus", "students", "score", "fraction", "histogram", "parts" })
+        {
+            Assert.Equal(whole.GetProperty(property).GetRawText(), windowed.GetProperty(property).GetRawText());
+        }
+    }
+
+    [Fact]
     public async Task Assignment_without_submissions_has_an_empty_summary()
     {
         var summary = await QueryClient.GetJsonAsync(fixture.Stack, $"/api/v1/courses/{SeededCourse.Course}/assignments/none/summary");
