@@ -7,12 +7,13 @@ using Grader.Grading.Loading;
 namespace Grader.Grading.Tests;
 
 /// <summary>
-/// The judgement corpus: student-style answers in Cases/answer-judgement-cases.txt, each with the status a careful human
-/// grader would give it. Lines also listed in Cases/answer-judgement-known-failures.txt are skipped until the grader is fixed.
+/// The judgement corpora: student-style answers in Cases/answer-judgement-cases.txt and the blind second corpus
+/// Cases/answer-judgement-cases-2.txt, each with the status a careful human grader would give it. Lines also listed in
+/// Cases/answer-judgement-known-failures.txt (from either corpus) are skipped until the grader is fixed.
 /// </summary>
 public class AnswerJudgementCases
 {
-    private const string CasesFile = "answer-judgement-cases.txt";
+    private static readonly string[] CaseFiles = ["answer-judgement-cases.txt", "answer-judgement-cases-2.txt"];
     private const string KnownFailuresFile = "answer-judgement-known-failures.txt";
 
     // Grading one answer is a few evaluations at 8 points; anything near this is a performance bug worth reporting.
@@ -26,7 +27,7 @@ public class AnswerJudgementCases
         {
             var knownFailures = ReadCases(KnownFailuresFile).ToHashSet();
             var data = new TheoryData<string, string, string, string>();
-            foreach (var judgement in ReadCases(CasesFile).Where(judgement => !knownFailures.Contains(judgement)))
+            foreach (var judgement in AllCases().Where(judgement => !knownFailures.Contains(judgement)))
             {
                 data.Add(judgement.ProblemId, judgement.PartId, judgement.Answer, judgement.Expected);
             }
@@ -50,17 +51,29 @@ public class AnswerJudgementCases
     [Fact]
     public void Every_known_failure_is_a_case_of_the_corpus()
     {
-        var cases = ReadCases(CasesFile).ToHashSet();
+        var cases = AllCases().ToHashSet();
 
         var strays = ReadCases(KnownFailuresFile).Where(judgement => !cases.Contains(judgement)).ToList();
 
-        Assert.True(strays.Count == 0, $"known failures not in {CasesFile}: {string.Join("; ", strays)}");
+        Assert.True(strays.Count == 0, $"known failures in no corpus: {string.Join("; ", strays)}");
+    }
+
+    [Fact]
+    public void No_answer_is_judged_twice_across_the_corpora()
+    {
+        var repeated = AllCases()
+            .GroupBy(judgement => (judgement.ProblemId, judgement.PartId, Answer: JsonNode.Parse(judgement.Answer)?.ToJsonString() ?? "null"))
+            .Where(group => group.Count() > 1)
+            .Select(group => group.First())
+            .ToList();
+
+        Assert.True(repeated.Count == 0, $"answers judged more than once: {string.Join("; ", repeated)}");
     }
 
     [Fact]
     public void Every_case_names_a_graded_part_and_a_status()
     {
-        foreach (var judgement in ReadCases(CasesFile))
+        foreach (var judgement in AllCases())
         {
             Assert.True(Catalog.Value.TryGet(judgement.ProblemId, out var problem), $"unknown problem in {judgement}");
             Assert.True(problem.FindPart(judgement.PartId) is { IsManual: false }, $"no graded part in {judgement}");
@@ -87,6 +100,8 @@ public class AnswerJudgementCases
     {
         public override string ToString() => $"{ProblemId} {PartId} ⇶ {Answer} ⇶ {Expected}";
     }
+
+    private static IEnumerable<Judgement> AllCases() => CaseFiles.SelectMany(ReadCases);
 
     // One case a line: `problemId part ⇶ answer-json ⇶ expected-status`; blank lines and # comments are skipped.
     private static IEnumerable<Judgement> ReadCases(string file)

@@ -34,8 +34,13 @@ public static class ElementwiseFunctions
 
     public static readonly ElementwiseFunction Cos = new("cos", Math.Cos, (x, _) => -Math.Sin(x));
 
+    // σ′(x) = 1/(4 cosh²(x/2)) is a form students derive, so the hyperbolic functions beside tanh are here too.
+    public static readonly ElementwiseFunction Cosh = new("cosh", Math.Cosh, (x, _) => Math.Sinh(x));
+
+    public static readonly ElementwiseFunction Sinh = new("sinh", Math.Sinh, (x, _) => Math.Cosh(x));
+
     public static IReadOnlyList<ElementwiseFunction> All { get; } =
-        [Identity, Relu, Lure, Sigmoid, Tanh, Step, Exp, Log, Sqrt, Abs, Sign, Sin, Cos];
+        [Identity, Relu, Lure, Sigmoid, Tanh, Step, Exp, Log, Sqrt, Abs, Sign, Sin, Cos, Cosh, Sinh];
 
     public static bool TryFind(string name, out ElementwiseFunction function)
     {

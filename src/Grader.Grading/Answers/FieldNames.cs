@@ -4,7 +4,8 @@ namespace Grader.Grading.Answers;
 
 /// <summary>
 /// Matches a student's field names to a part's: exactly first, then ignoring case, blanks and the separators an LMS form
-/// or a student adds (<c>"Z_1"</c>, <c>"dz1/dw1"</c>, <c>"area beta1"</c> all find their field).
+/// or a student adds (<c>"Z_1"</c>, <c>"dz1/dw1"</c>, <c>"area beta1"</c> all find their field), reading the partial sign ∂
+/// as d and subscript digits as digits (<c>"∂z1/∂w1"</c>, <c>"w₁"</c>).
 /// </summary>
 internal static class FieldNames
 {
@@ -28,5 +29,12 @@ internal static class FieldNames
     public static bool Matches(string given, string name) => Normalize(given) == Normalize(name);
 
     public static string Normalize(string name) =>
-        string.Concat(name.Where(c => char.IsLetterOrDigit(c) || c == '.')).ToLowerInvariant();
+        string.Concat(name.Select(Plain).Where(c => char.IsLetterOrDigit(c) || c == '.')).ToLowerInvariant();
+
+    private static char Plain(char c) => c switch
+    {
+        '∂' => 'd',
+        >= '₀' and <= '₉' => (char)('0' + (c - '₀')),
+        _ => c,
+    };
 }

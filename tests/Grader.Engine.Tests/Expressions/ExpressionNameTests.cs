@@ -142,4 +142,43 @@ public class ExpressionNameTests
 
         Assert.Equal("exp(x) + pi", parsed.ToString());
     }
+
+    [Theory]
+    [InlineData("z_4*z_2", 6)]
+    [InlineData("W_2^T", 3)]
+    public void Underscore_subscript_names_the_declared_variable(string answer, double expected)
+    {
+        var variables = new Dictionary<string, Matrix> { ["z4"] = Matrix.Scalar(2), ["z2"] = Matrix.Scalar(3), ["W2"] = Matrix.Scalar(3) };
+
+        var parsed = ExpressionParser.Parse(answer, variables.Keys);
+
+        Assert.DoesNotContain(parsed.Variables, name => name.Contains('_', StringComparison.Ordinal));
+        Assert.Equal(expected, parsed.Evaluate(variables).ScalarValue, 12);
+    }
+
+    [Fact]
+    public void Underscore_name_that_is_not_a_declared_one_stays_unknown()
+    {
+        Assert.False(ExpressionParser.TryParse("w_i*x", ["w1", "x"], out _, out var error));
+
+        Assert.Equal("unknown variable 'w_i' at 1", error.ToString());
+    }
+
+    [Fact]
+    public void Capital_sigma_is_a_sum_never_the_sigmoid()
+    {
+        var variables = new Dictionary<string, Matrix> { ["c"] = Matrix.Column([1, 2, 3]) };
+
+        var parsed = ExpressionParser.Parse("Σ(c)", variables.Keys);
+
+        Assert.Equal(6, parsed.Evaluate(variables).ScalarValue, 12);
+    }
+
+    [Fact]
+    public void Numpy_prefix_only_names_known_functions_and_constants()
+    {
+        Assert.False(ExpressionParser.TryParse("np.foo(x)", ["x"], out _, out var error));
+
+        Assert.Equal("unknown function 'np.foo' at 1", error.ToString());
+    }
 }

@@ -28,6 +28,8 @@ internal static class CallCompiler
             ("norm", _) => environment => Norm(first(environment)),
             ("diag", _) => environment => Diagonal(first(environment), position),
             ("dot", _) => environment => Dot(first(environment), second!(environment), position),
+            ("matmul", _) => environment => MatrixProduct(first(environment), second!(environment), position),
+            ("outer", _) => environment => Outer(first(environment), second!(environment), position),
             _ => throw new InvalidOperationException($"no evaluator for function '{function}'"),
         };
     }
@@ -48,6 +50,34 @@ internal static class CallCompiler
         }
         return TensorOps.Diagonal(v);
     }
+
+    // numpy's dot: two vectors of one shape give their inner product, anything else the matrix product.
+    private static Tensor MatrixProduct(Tensor a, Tensor b, int position)
+    {
+        if (a.Shape == b.Shape && IsVector(a))
+        {
+            return TensorOps.Sum(TensorOps.Multiply(a, b));
+        }
+        if (a.Shape.Columns != b.Shape.Rows)
+        {
+            throw Operators.Fail($"dot cannot multiply {a.Shape} by {b.Shape}", position);
+        }
+        return TensorOps.MatMul(a, b);
+    }
+
+    // u vᵀ for two vectors, whichever way each is written.
+    private static Tensor Outer(Tensor u, Tensor v, int position)
+    {
+        if (!IsVector(u) || !IsVector(v))
+        {
+            throw Operators.Fail($"outer needs two vectors, not {u.Shape} and {v.Shape}", position);
+        }
+        var column = u.Shape.Columns == 1 ? u : TensorOps.Transpose(u);
+        var row = v.Shape.Rows == 1 ? v : TensorOps.Transpose(v);
+        return TensorOps.MatMul(column, row);
+    }
+
+    private static bool IsVector(Tensor t) => t.Shape.Rows == 1 || t.Shape.Columns == 1;
 
     // Strict shapes: dot of a 3×1 with a 1×3 is almost always a transposition slip worth reporting.
     private static Tensor Dot(Tensor u, Tensor v, int position)

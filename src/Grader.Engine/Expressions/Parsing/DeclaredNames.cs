@@ -24,12 +24,20 @@ internal sealed class DeclaredNames(HashSet<string> names)
 
     public bool Contains(string name) => names.Contains(name);
 
-    /// <summary>The declared name an undeclared one stands for: itself if declared, else its spelled-out alias.</summary>
+    /// <summary>
+    /// The declared name an undeclared one stands for: itself if declared, its spelled-out alias, or the name without the
+    /// underscores of a LaTeX-style subscript (z_4 for z4, W_2 for W2).
+    /// </summary>
     public bool TryResolve(string name, out string declared)
     {
         if (names.Contains(name))
         {
             declared = name;
+            return true;
+        }
+        if (name.Contains('_', StringComparison.Ordinal) && names.Contains(name.Replace("_", "", StringComparison.Ordinal)))
+        {
+            declared = name.Replace("_", "", StringComparison.Ordinal);
             return true;
         }
         return _spelledOut.TryGetValue(name, out declared!) && names.Contains(declared);

@@ -22,12 +22,19 @@ internal static class KnownFunctions
         ["sign"] = ("sign", 1, 1),
         ["sin"] = ("sin", 1, 1),
         ["cos"] = ("cos", 1, 1),
+        ["cosh"] = ("cosh", 1, 1),
+        ["sinh"] = ("sinh", 1, 1),
         ["max"] = ("max", 1, 2),
         ["min"] = ("min", 1, 2),
         ["sum"] = ("sum", 1, 1),
+        // Capital sigma is the sum sign, never σ: the case-insensitive lookup below would otherwise read it as sigmoid.
+        ["Σ"] = ("sum", 1, 1),
+        ["∑"] = ("sum", 1, 1),
         ["transpose"] = ("transpose", 1, 1),
         ["diag"] = ("diag", 1, 1),
         ["dot"] = ("dot", 2, 2),
+        ["outer"] = ("outer", 2, 2),
+        ["matmul"] = ("matmul", 2, 2),
         ["norm"] = ("norm", 1, 1),
         ["softmax"] = ("softmax", 1, 1),
     };
@@ -40,6 +47,13 @@ internal static class KnownFunctions
     /// <summary>The function a name spells; <paramref name="beforeParenthesis"/> also admits other letter cases and aliases.</summary>
     public static bool TryFind(string name, bool beforeParenthesis, out string canonical, out int minArguments, out int maxArguments)
     {
+        if (Namespaces.TryStrip(name, out var member))
+        {
+            // numpy's dot is the matrix product of 2-D arrays (and the inner product of two vectors), not the strict dot.
+            var foundMember = _byName.TryGetValue(member == "dot" ? "matmul" : member, out var memberEntry);
+            (canonical, minArguments, maxArguments) = foundMember ? memberEntry : (name, 0, 0);
+            return foundMember;
+        }
         var found = _byName.TryGetValue(name, out var entry) || (beforeParenthesis && _beforeParenthesis.TryGetValue(name, out entry));
         (canonical, minArguments, maxArguments) = found ? entry : (name, 0, 0);
         return found;
@@ -50,6 +64,9 @@ internal static class KnownFunctions
         var byName = new Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)>(StringComparer.OrdinalIgnoreCase)
         {
             ["sigma"] = _byName["sigmoid"],
+            // The MIT 6.390 handout's own notation: f_reLU(z) and f_LUre(z).
+            ["f_relu"] = _byName["relu"],
+            ["f_lure"] = _byName["lure"],
         };
         foreach (var (name, entry) in _byName)
         {

@@ -21,9 +21,9 @@ internal sealed partial class Parser
             }
             return ParseCall(token, function, minArguments, maxArguments);
         }
-        if (ConstantExpression.TryFind(name, out var value))
+        if (ConstantExpression.TryFind(Namespaces.TryStrip(name, out var member) ? member : name, out var value))
         {
-            return new ConstantExpression(name, value, token.Position);
+            return new ConstantExpression(member, value, token.Position);
         }
         if (_declared is not null && _declared.TryResolve(name, out var declared))
         {

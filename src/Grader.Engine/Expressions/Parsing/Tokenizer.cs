@@ -29,14 +29,15 @@ internal static class Tokenizer
             }
             else if (IsIdentifierStart(c))
             {
-                i++;
-                while (i < text.Length && IsIdentifierPart(text[i]))
+                i = ScanIdentifier(text, i + 1);
+                // "np.exp" is one name, so numpy's functions read as ours (Namespaces strips the prefix).
+                if (Namespaces.StartsMember(text[start..i], text, i))
                 {
-                    i++;
+                    i = ScanIdentifier(text, i + 1);
                 }
                 tokens.Add(new Token(TokenKind.Identifier, AsciiSubscripts(text[start..i]), start + 1));
             }
-            else if (SuperscriptDigit(c) >= 0)
+            else if (SuperscriptDigit(c) >= 0 || (c == '⁻' && i + 1 < text.Length && SuperscriptDigit(text[i + 1]) >= 0))
             {
                 i = AddSuperscript(tokens, text, i);
             }
@@ -49,6 +50,15 @@ internal static class Tokenizer
         }
         tokens.Add(new Token(TokenKind.End, "", text.Length + 1));
         return tokens;
+    }
+
+    private static int ScanIdentifier(string text, int i)
+    {
+        while (i < text.Length && IsIdentifierPart(text[i]))
+        {
+            i++;
+        }
+        return i;
     }
 
     private static int ScanNumber(string text, int i)
@@ -97,18 +107,24 @@ internal static class Tokenizer
         return new Token(TokenKind.Number, literal, start + 1, value);
     }
 
-    // "x²" and "x¹⁰" are powers, as pasted from notes.
+    // "x²", "x¹⁰" and "10⁻⁷" are powers, as pasted from notes.
     private static int AddSuperscript(List<Token> tokens, string text, int i)
     {
         var start = i;
+        tokens.Add(new Token(TokenKind.Caret, text[start..(start + 1)], start + 1));
+        if (text[i] == '⁻')
+        {
+            tokens.Add(new Token(TokenKind.Minus, "⁻", start + 1));
+            i++;
+        }
+        var digits = i;
         var value = 0.0;
         while (i < text.Length && SuperscriptDigit(text[i]) >= 0)
         {
             value = value * 10 + SuperscriptDigit(text[i]);
             i++;
         }
-        tokens.Add(new Token(TokenKind.Caret, text[start..i], start + 1));
-        tokens.Add(new Token(TokenKind.Number, text[start..i], start + 1, value));
+        tokens.Add(new Token(TokenKind.Number, text[digits..i], digits + 1, value));
         return i;
     }
 
@@ -152,7 +168,7 @@ internal static class Tokenizer
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
         return text[i] switch
         {
-            'σ' or 'π' => (TokenKind.Identifier, 1),
+            'σ' or 'π' or '∑' => (TokenKind.Identifier, 1),
             '+' => (TokenKind.Plus, 1),
             '-' or '−' or '–' => (TokenKind.Minus, 1),
             '*' when next == '*' => (TokenKind.Caret, 2),
