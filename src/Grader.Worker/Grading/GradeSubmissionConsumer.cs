@@ -1,4 +1,5 @@
 using Grader.Contracts;
+using Grader.Data;
 using MassTransit;
 
 namespace Grader.Worker.Grading;
@@ -10,7 +11,17 @@ public sealed class GradeSubmissionConsumer(SubmissionGrader grader, ILogger<Gra
     public async Task Consume(ConsumeContext<GradeSubmission> context)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SubmissionId"] = context.Message.SubmissionId });
-        var graded = await grader.GradeAsync(context.Message.SubmissionId, context.CancellationToken);
+        SubmissionGraded? graded;
+        try
+        {
+            graded = await grader.GradeAsync(context.Message.SubmissionId, context.CancellationToken);
+        }
+        catch (Exception exception) when (TransientFailures.IsTransient(exception))
+        {
+            // Named, so that the fault consumer can tell an outage (send again) from a broken submission (fail it).
+            throw new DatabaseUnavailableException(context.Message.SubmissionId, exception);
+        }
+
         if (graded is not null)
         {
             await context.Publish(graded, context.CancellationToken);

@@ -1,13 +1,13 @@
 using Grader.Contracts;
-using Grader.Data;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Grading;
 
 /// <summary>
-/// The worker queue: concurrency and prefetch from configuration, exponential retry for transient failures only.
-/// Anything else faults at once, and <see cref="GradeSubmissionFaultConsumer"/> records why.
+/// The worker queue: concurrency and prefetch from configuration, exponential retry while the database is unavailable
+/// only. Anything else faults at once; <see cref="GradeSubmissionFaultConsumer"/> records why, or sends the submission
+/// again when the database stayed away longer than the retries.
 /// </summary>
 public sealed class GradeSubmissionConsumerDefinition : ConsumerDefinition<GradeSubmissionConsumer>
 {
@@ -29,7 +29,7 @@ public sealed class GradeSubmissionConsumerDefinition : ConsumerDefinition<Grade
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Exponential(_options.RetryLimit, _options.RetryMinInterval, _options.RetryMaxInterval, _options.RetryMinInterval);
-            retry.Handle<Exception>(TransientFailures.IsTransient);
+            retry.Handle<DatabaseUnavailableException>();
         });
     }
 }

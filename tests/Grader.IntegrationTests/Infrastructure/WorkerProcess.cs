@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Grader.IntegrationTests.Infrastructure;
 
-/// <summary>A real Grader.Worker process, so a test can kill it the way a crash would (SIGKILL, no shutdown).</summary>
+/// <summary>A real Grader.Worker process, so a test can kill it the way a crash would (SIGKILL), stop it (SIGTERM) or freeze it.</summary>
 public sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
@@ -53,6 +54,30 @@ public sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, as a service manager or Kubernetes stops a process; false if it has not exited within <paramref name="timeout"/>.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        Signal("TERM");
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The exit code after <see cref="TerminateAsync"/> or a crash.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Freezes the process (SIGSTOP): messages it prefetched wait in its buffers until <see cref="Resume"/>.</summary>
+    public void Pause() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
+
     public void Dispose()
     {
         Kill();
@@ -60,6 +85,16 @@ public sealed class WorkerProcess : IDisposable
         lock (_log)
         {
             _log.Dispose();
+        }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed with exit code {kill.ExitCode}");
         }
     }
 
