@@ -96,8 +96,16 @@ internal static class LatexCommands
         "mathbb", "mathbbm", "mathds",
     ];
 
-    /// <summary>Wrappers that make "1" (or "I") the indicator: \mathbb{1}_{z>0} and \mathbb{1}\{z>0\} are 1·(z > 0).</summary>
-    public static readonly HashSet<string> Indicators = ["mathbb", "mathbbm", "mathds"];
+    private static readonly HashSet<string> _blackboard = ["mathbb", "mathbbm", "mathds"];
+
+    private static readonly HashSet<string> _bold = ["mathbf", "boldsymbol", "bm"];
+
+    /// <summary>
+    /// Whether a wrapped "1" is the indicator, so that \mathbb{1}_{z>0} and \mathbb{1}\{z>0\} are 1·(z > 0): a blackboard 1 or I
+    /// always, a bold 1 only before a condition in a subscript (elsewhere it may be the vector of ones).
+    /// </summary>
+    public static bool IsIndicator(string wrapper, ReadOnlySpan<char> wrapped, bool beforeSubscript) =>
+        (_blackboard.Contains(wrapper) && wrapped is "1" or "I") || (_bold.Contains(wrapper) && beforeSubscript && wrapped is "1");
 
     /// <summary>Commands that only size the delimiter after them: \left( is (.</summary>
     public static readonly HashSet<string> Sizes =

@@ -17,7 +17,9 @@ internal sealed partial class LatexReader
         if (c == '{')
         {
             var close = Closing(i, end);
-            return new Argument(i + 1, close, close + 1, Braced: true);
+            return _text.AsSpan(i + 1, close - i - 1).IsWhiteSpace()
+                ? throw Fail("'{}' is an empty argument", i)
+                : new Argument(i + 1, close, close + 1, Braced: true);
         }
         if (char.IsAsciiLetterOrDigit(c))
         {
@@ -73,7 +75,7 @@ internal sealed partial class LatexReader
     private int Wrapper(string name, int at, int next, int end)
     {
         var argument = ReadArgument(next, end) ?? throw Fail($@"'\{name}' needs an argument {{…}}", at);
-        if (LatexCommands.Indicators.Contains(name) && _text.AsSpan(argument.Start, argument.End - argument.Start).Trim() is "1" or "I")
+        if (LatexCommands.IsIndicator(name, _text.AsSpan(argument.Start, argument.End - argument.Start).Trim(), FollowedBySubscript(argument.Next, end)))
         {
             return Indicator(at, argument.Next, end);
         }
@@ -196,6 +198,12 @@ internal sealed partial class LatexReader
 
     private static readonly System.Buffers.SearchValues<char> _asciiLettersAndDigits =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+    private bool FollowedBySubscript(int i, int end)
+    {
+        i = SkipSpaces(i, end);
+        return i + 1 < end && _text[i] == '_' && _text[i + 1] == '{';
+    }
 
     private int SkipSpaces(int i, int end)
     {
