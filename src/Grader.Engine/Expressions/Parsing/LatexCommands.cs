@@ -19,6 +19,10 @@ internal static class LatexCommands
         // "\{ \}" are the braces students group with, as "{ }" are LaTeX's own (invisible) grouping.
         ["{"] = "(",
         ["}"] = ")",
+        ["lbrace"] = "(",
+        ["rbrace"] = ")",
+        ["lbrack"] = "[",
+        ["rbrack"] = "]",
         ["cdot"] = "*",
         ["times"] = "*",
         ["ast"] = "*",
