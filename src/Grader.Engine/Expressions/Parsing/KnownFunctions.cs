@@ -20,6 +20,7 @@ internal static class KnownFunctions
         ["step"] = ("step", 1, 1),
         ["heaviside"] = ("step", 1, 1),
         ["sign"] = ("sign", 1, 1),
+        ["sgn"] = ("sign", 1, 1),
         ["sin"] = ("sin", 1, 1),
         ["cos"] = ("cos", 1, 1),
         ["cosh"] = ("cosh", 1, 1),

@@ -13,8 +13,13 @@ internal sealed partial class Parser
             return Variable(name, token.Position);
         }
         var call = Current.Kind == TokenKind.LeftParen;
-        if (KnownFunctions.TryFind(name, call, out var function, out var minArguments, out var maxArguments))
+        var poweredCall = !call && PoweredCallFollows();
+        if (KnownFunctions.TryFind(name, call || poweredCall, out var function, out var minArguments, out var maxArguments))
         {
+            if (poweredCall)
+            {
+                return ParsePoweredCall(token, function, minArguments, maxArguments);
+            }
             if (!call)
             {
                 throw Fail($"expected '(' after '{name}'", Current.Position);
@@ -23,6 +28,8 @@ internal sealed partial class Parser
         }
         if (ConstantExpression.TryFind(Namespaces.TryStrip(name, out var member) ? member : name, out var value))
         {
+            // "2π x" and "e x" are products, as after a variable; "e(1)" stays refused as a call of a constant.
+            _productMayFollowAt = call ? _productMayFollowAt : _index;
             return new ConstantExpression(member, value, token.Position);
         }
         if (_declared is not null && _declared.TryResolve(name, out var declared))
@@ -38,6 +45,19 @@ internal sealed partial class Parser
             throw Fail($"unknown variable '{name}'", token.Position);
         }
         return new VariableExpression(name, token.Position);
+    }
+
+    // "tanh^2(z)", "tanh²(z)" and LaTeX's "\tanh^{2}(z)" are the square of the call, as every handout writes it.
+    private bool PoweredCallFollows() =>
+        Current.Kind == TokenKind.Caret && _tokens[_index + 1].Kind == TokenKind.Number
+        && _index + 2 < _tokens.Count && _tokens[_index + 2].Kind == TokenKind.LeftParen;
+
+    private BinaryExpression ParsePoweredCall(Token name, string function, int minArguments, int maxArguments)
+    {
+        var caret = Advance();
+        var exponent = Advance();
+        var call = ParseCall(name, function, minArguments, maxArguments);
+        return new BinaryExpression(BinaryOperator.Power, call, new NumberExpression(exponent.Number, exponent.Position), caret.Position);
     }
 
     // "Ax" becomes the tokens "A" "x" before parsing, so it is the product "A x" with its precedence: "Ax^2" is A·x².

@@ -5,7 +5,25 @@ namespace Grader.Engine.Expressions.Parsing;
 /// <summary>Splits an answer into tokens, accepting the Unicode operators students paste from notes and slides.</summary>
 internal static class Tokenizer
 {
+    /// <summary>The tokens of an answer, LaTeX read as the plain syntax; every position is one in <paramref name="text"/>.</summary>
     public static List<Token> Tokenize(string text)
+    {
+        if (!LatexReader.Applies(text))
+        {
+            return TokenizePlain(text);
+        }
+        var source = LatexReader.Read(text);
+        try
+        {
+            return TokenizePlain(source.Text).ConvertAll(token => token with { Position = source.OriginalPosition(token.Position) });
+        }
+        catch (ExpressionException exception)
+        {
+            throw new ExpressionException(exception.Error with { Position = source.OriginalPosition(exception.Error.Position) });
+        }
+    }
+
+    private static List<Token> TokenizePlain(string text)
     {
         var tokens = new List<Token>();
         var i = 0;
