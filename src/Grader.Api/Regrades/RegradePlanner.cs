@@ -69,10 +69,13 @@ public sealed class RegradePlanner(
 
     private async Task SendAsync(Guid id, int batches, CancellationToken cancellationToken)
     {
+        // A send to a broker that is down waits for it to come back: bounded, so the request answers.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.SendTimeout);
         try
         {
             var endpoint = await sendEndpoints.GetSendEndpoint(QueueNames.RegradeBatchAddress);
-            await endpoint.SendBatch(Enumerable.Range(0, batches).Select(n => new RegradeBatch(id, n)), cancellationToken);
+            await endpoint.SendBatch(Enumerable.Range(0, batches).Select(n => new RegradeBatch(id, n)), timeout.Token);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

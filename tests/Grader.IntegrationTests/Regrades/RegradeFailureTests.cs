@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Grader.IntegrationTests.Infrastructure;
+
+namespace Grader.IntegrationTests.Regrades;
+
+public sealed class RegradeFailureTests
+{
+    private const int Seeded = 30; // three batches of ten
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private static readonly Dictionary<string, string> SmallBatches = new() { ["Regrade:BatchSize"] = "10" };
+    private static readonly object EverythingOutdated = new { gradedWithVersionOtherThanCurrent = true, reason = "new version" };
+
+    // A lost batch is re-sent 3 s after its last send instead of 5 min, looked for every second.
+    private static readonly Dictionary<string, string> QuickSweeper = new()
+    {
+        ["Regrade__ResendAfter"] = "00:00:03",
+        ["Regrade__SweepInterval"] = "00:00:01",
+    };
+
+    [Fact]
+    public async Task Job_with_a_batch_that_fails_on_every_delivery_ends_failed_rather_than_running_forever()
+    {
+        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
+        await GradedSubmissions.SeedAsync(stack, Seeded);
+        // One stored row PostgreSQL refuses to record an outcome for: its batch (the first, by id) faults however often it
+        // runs, no retry can fix it, and the other two are unaffected.
+        await stack.ScalarAsync("""
+            do $$ begin
+                execute format('alter table regrade_items add constraint broken_row check (outcome is null or submission_id <> %L)',
+                               (select id from submissions order by id limit 1));
+            end $$
+            """);
+        stack.StartWorker();
+        await stack.WaitForConsumersAsync(1, queue: "regrade-batch");
+
+        var job = await RegradeClient.StartAsync(stack, EverythingOutdated);
+        var failed = await RegradeClient.WaitForStateAsync(stack, job.Id, "failed", Timeout);
+
+        Assert.NotNull(failed.FinishedAt);
+        // The faulted batch's ten count as failed; the other twenty were regraded and keep their new revisions.
+        Assert.Equal((Seeded, Seeded, Seeded - 10, 10), (failed.Total, failed.Done, failed.Changed, failed.Failed));
+        Assert.Equal(Seeded - 10, await stack.ScalarAsync($"select count(*) from results where regrade_job_id = '{job.Id}'"));
+        Assert.Equal(1, await stack.ScalarAsync($"select count(*) from regrade_batches where job_id = '{job.Id}' and state = 'failed'"));
+    }
+
+    [Fact]
+    public async Task Regrade_requested_while_the_broker_is_down_is_accepted_within_10_seconds_with_its_batches_pending()
+    {
+        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
+        await GradedSubmissions.SeedAsync(stack, Seeded);
+
+        await Broker.StopAsync();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var job = await RegradeClient.StartAsync(stack, EverythingOutdated);
+            clock.Stop();
+
+            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+            Assert.Equal(("running", Seeded), (job.State, job.Total));
+            Assert.Equal(3, await stack.ScalarAsync($"select count(*) from regrade_batches where job_id = '{job.Id}' and state = 'pending'"));
+        }
+        finally
+        {
+            await Broker.StartAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Batches_planned_while_the_broker_is_down_are_sent_by_the_sweeper_and_finished_once_it_is_back()
+    {
+        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
+        await GradedSubmissions.SeedAsync(stack, Seeded);
+        stack.StartWorker(QuickSweeper);
+        await stack.WaitForConsumersAsync(1, queue: "regrade-batch");
+
+        Guid id;
+        await Broker.StopAsync();
+        try
+        {
+            id = (await RegradeClient.StartAsync(stack, EverythingOutdated)).Id;
+            await Task.Delay(TimeSpan.FromSeconds(4)); // past the resend age: the sweeper must not lose them meanwhile
+            Assert.Equal("running", (await RegradeClient.GetAsync(stack, id)).State);
+        }
+        finally
+        {
+            await Broker.StartAsync();
+        }
+
+        var done = await RegradeClient.WaitForStateAsync(stack, id, "completed", Timeout);
+
+        Assert.Equal((Seeded, Seeded, Seeded, 0), (done.Total, done.Done, done.Changed, done.Failed));
+        Assert.Equal(Seeded, await stack.ScalarAsync($"select count(*) from results where regrade_job_id = '{id}'"));
+        // Claimed by the sweeper: each batch's last send is later than the plan's.
+        Assert.Equal(3, await stack.ScalarAsync(
+            $"select count(*) from regrade_batches b join regrade_jobs j on j.id = b.job_id where j.id = '{id}' and b.sent_at > j.created_at"));
+    }
+}
