@@ -9,6 +9,7 @@ public static class RegradeServices
         builder.Services.AddScoped<RegradeRequestReader>();
         builder.Services.AddScoped<RegradePlanner>();
         builder.Services.AddScoped<RegradeChanges>();
+        builder.Services.AddScoped<RegradeFailures>();
         return builder;
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Grader.Api.Regrades;
 
 /// <summary>
-/// Bulk regrade jobs: start (or dry-run), list, watch, page through the changes, cancel. Instructor and admin keys; an instructor
+/// Bulk regrade jobs: start (or dry-run), list, watch, page through the changes and the failures, cancel. Instructor and admin keys; an instructor
 /// key must scope a job to one of its courses and sees only such jobs (another course's job is 404, as if absent).
 /// </summary>
 public static class RegradesApi
@@ -32,6 +32,9 @@ public static class RegradesApi
         api.MapGet("/{id:guid}/changes", GetRegradeChanges)
             .WithName("GetRegradeChanges")
             .WithSummary("The submissions whose score the job changed (or would), with the parts that flip, a page at a time");
+        api.MapGet("/{id:guid}/failures", GetRegradeFailures)
+            .WithName("GetRegradeFailures")
+            .WithSummary("The submissions the job could not regrade, each with the reason, a page at a time");
         api.MapPost("/{id:guid}/cancel", CancelRegrade)
             .WithName("CancelRegrade")
             .WithSummary("Stop a running job: batches not yet regraded are skipped; committed ones stay");
@@ -90,7 +93,37 @@ public static class RegradesApi
             return NotFound(id);
         }
 
-        // Read here rather than bound, so a bad value is a 400 that names its parameter.
+        var (afterSubmission, size, errors) = ReadPage(after, limit, options.Value.ChangesPageSize);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
+        }
+
+        return TypedResults.Ok(await changes.PageAsync(id, afterSubmission, size, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<RegradeFailuresPage>, ValidationProblem, ProblemHttpResult>> GetRegradeFailures(
+        Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, RegradeFailures failures,
+        IOptions<RegradeOptions> options, CancellationToken cancellationToken)
+    {
+        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (job is null || !MaySee(user, job))
+        {
+            return NotFound(id);
+        }
+
+        var (afterSubmission, size, errors) = ReadPage(after, limit, options.Value.ChangesPageSize);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
+        }
+
+        return TypedResults.Ok(await failures.PageAsync(id, afterSubmission, size, cancellationToken));
+    }
+
+    // Read here rather than bound, so a bad value is a 400 that names its parameter.
+    private static (Guid? After, int Size, Dictionary<string, string[]> Errors) ReadPage(string? after, string? limit, int defaultSize)
+    {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Guid? afterSubmission = null;
         if (after is not null)
@@ -102,18 +135,13 @@ public static class RegradesApi
             }
         }
 
-        var size = options.Value.ChangesPageSize;
+        var size = defaultSize;
         if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= RegradeChanges.MaxPageSize))
         {
             errors["limit"] = [$"limit must be a whole number from 1 to {RegradeChanges.MaxPageSize}."];
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
-        }
-
-        return TypedResults.Ok(await changes.PageAsync(id, afterSubmission, size, cancellationToken));
+        return (afterSubmission, size, errors);
     }
 
     public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> CancelRegrade(

@@ -53,10 +53,12 @@ public sealed class RegradeAccessTests(SeededCourseFixture fixture) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, (await instructor.GetAsync($"/api/v1/regrades/{ownJob}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await instructor.GetAsync($"/api/v1/regrades/{ownJob}/changes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await instructor.GetAsync($"/api/v1/regrades/{ownJob}/failures")).StatusCode);
         foreach (var hidden in new[] { otherJob, acrossCourses })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await instructor.GetAsync($"/api/v1/regrades/{hidden}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await instructor.GetAsync($"/api/v1/regrades/{hidden}/changes")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await instructor.GetAsync($"/api/v1/regrades/{hidden}/failures")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await instructor.PostAsync($"/api/v1/regrades/{hidden}/cancel", null)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await lms.GetAsync($"/api/v1/regrades/{ownJob}")).StatusCode);

@@ -36,6 +36,7 @@ public sealed class RegradeRequestTests(StackFixture fixture) : IClassFixture<St
     [Theory]
     [InlineData("GET", "")]
     [InlineData("GET", "/changes")]
+    [InlineData("GET", "/failures")]
     [InlineData("POST", "/cancel")]
     public async Task Unknown_regrade_id_is_404(string method, string suffix)
     {
@@ -58,14 +59,16 @@ public sealed class RegradeRequestTests(StackFixture fixture) : IClassFixture<St
     }
 
     [Theory]
-    [InlineData("after=xyz", "after")]
-    [InlineData("limit=0", "limit")]
-    [InlineData("limit=1001", "limit")]
-    [InlineData("limit=-5", "limit")]
-    public async Task Bad_changes_parameter_is_a_400_naming_it(string query, string parameter)
+    [InlineData("changes", "after=xyz", "after")]
+    [InlineData("changes", "limit=0", "limit")]
+    [InlineData("changes", "limit=1001", "limit")]
+    [InlineData("changes", "limit=-5", "limit")]
+    [InlineData("failures", "after=xyz", "after")]
+    [InlineData("failures", "limit=0", "limit")]
+    public async Task Bad_paging_parameter_is_a_400_naming_it(string list, string query, string parameter)
     {
         var job = await RegradeClient.StartAsync(fixture.Stack, new { course = "nobody", reason = "paging", dryRun = true });
-        using var response = await fixture.Stack.Http.GetAsync($"/api/v1/regrades/{job.Id}/changes?{query}");
+        using var response = await fixture.Stack.Http.GetAsync($"/api/v1/regrades/{job.Id}/{list}?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
