@@ -70,6 +70,27 @@ public sealed class GradeSubmissionConsumerTests : IAsyncLifetime
         Assert.False(await _harness.Published.Any<SubmissionGraded>());
     }
 
+    [Theory]
+    [InlineData(9, "graded")]
+    [InlineData(10, "failed")]
+    public async Task Submission_whose_grading_started_as_often_as_allowed_is_failed_instead_of_tried_again(int earlierAttempts, string expected)
+    {
+        var id = await GradingHarness.StoreSubmissionAsync(_services);
+        // As left by workers that died while grading it: each claim counted, none finished.
+        await _database.ScalarAsync($"update submissions set attempts = {earlierAttempts} where id = '{id}'");
+
+        await _harness.Bus.Publish(new GradeSubmission(id));
+
+        await WaitUntilAsync(async () => (string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'") == expected);
+        if (expected == "failed")
+        {
+            var reason = (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{id}'");
+            Assert.StartsWith("Grading started 10 times without finishing", reason, StringComparison.Ordinal);
+            Assert.Equal(0L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+            Assert.False(await _harness.Published.Any<SubmissionGraded>());
+        }
+    }
+
     [Fact]
     public async Task Unknown_submission_is_acknowledged_without_a_grade()
     {

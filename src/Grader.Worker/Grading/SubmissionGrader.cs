@@ -5,6 +5,7 @@ using Grader.Data;
 using Grader.Data.Entities;
 using Grader.Grading.Loading;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Grading;
 
@@ -13,7 +14,8 @@ namespace Grader.Worker.Grading;
 /// submission writes nothing and returns the committed grade again (so the event is re-published, at least once).
 /// </summary>
 public sealed class SubmissionGrader(
-    GraderDbContext db, ProblemCatalog catalog, SubmissionFailures failures, TimeProvider clock, ILogger<SubmissionGrader> logger)
+    GraderDbContext db, ProblemCatalog catalog, SubmissionFailures failures, TimeProvider clock, IOptions<WorkerOptions> options,
+    ILogger<SubmissionGrader> logger)
 {
     private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
 
@@ -33,6 +35,14 @@ public sealed class SubmissionGrader(
         }
 
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission.Attempts > options.Value.MaxAttempts)
+        {
+            await failures.MarkFailedAsync(submissionId,
+                $"Grading started {submission.Attempts - 1} times without finishing (the worker stopped each time); not tried again. "
+                + "Regrade it once the cause is fixed.", cancellationToken);
+            return null;
+        }
+
         if (!catalog.TryGet(submission.ProblemId, out var problem))
         {
             await failures.MarkFailedAsync(submissionId, $"Problem '{submission.ProblemId}' is not in this worker's catalog.", cancellationToken);
