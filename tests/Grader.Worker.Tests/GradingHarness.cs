@@ -12,10 +12,12 @@ namespace Grader.Worker.Tests;
 /// <summary>The grading consumers on MassTransit's in-memory test harness, over a real database.</summary>
 public static class GradingHarness
 {
-    public static ServiceProvider Build(WorkerTestDatabase database) => new ServiceCollection()
+    public static ServiceProvider Build(WorkerTestDatabase database) => Build(database.ConnectionString);
+
+    public static ServiceProvider Build(string connectionString) => new ServiceCollection()
         .AddLogging()
         .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
-        .AddGraderData(_ => database.ConnectionString)
+        .AddGraderData(_ => connectionString)
         .AddGradingServices()
         .Configure<WorkerOptions>(options =>
         {

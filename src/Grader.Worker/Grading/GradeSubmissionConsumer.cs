@@ -19,7 +19,7 @@ public sealed class GradeSubmissionConsumer(SubmissionGrader grader, ILogger<Gra
         catch (Exception exception) when (TransientFailures.IsTransient(exception))
         {
             // Named, so that the fault consumer can tell an outage (send again) from a broken submission (fail it).
-            throw new DatabaseUnavailableException(context.Message.SubmissionId, exception);
+            throw new DatabaseUnavailableException($"grading submission {context.Message.SubmissionId}", exception);
         }
 
         if (graded is not null)

@@ -10,13 +10,11 @@ namespace Grader.Worker.Grading;
 public sealed class GradeSubmissionFaultConsumer(SubmissionFailures failures, ILogger<GradeSubmissionFaultConsumer> logger)
     : IConsumer<Fault<GradeSubmission>>
 {
-    private static readonly string Unavailable = typeof(DatabaseUnavailableException).FullName!;
-
     public async Task Consume(ConsumeContext<Fault<GradeSubmission>> context)
     {
         var submissionId = context.Message.Message.SubmissionId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SubmissionId"] = submissionId });
-        if (context.Message.Exceptions.Any(e => e.ExceptionType == Unavailable))
+        if (context.Message.Exceptions.Any(e => e.ExceptionType == DatabaseUnavailableException.TypeName))
         {
             // The database cannot record anything now, and the sweeper would not see a submission left 'grading' for
             // many minutes: the queue keeps it. Each round trip spends the retries again, which paces the loop.

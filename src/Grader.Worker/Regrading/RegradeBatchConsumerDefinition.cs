@@ -1,5 +1,4 @@
 using Grader.Contracts;
-using Grader.Data;
 using Grader.Worker.Grading;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,8 @@ namespace Grader.Worker.Regrading;
 
 /// <summary>
 /// The regrade queue: its own concurrency and prefetch (<c>Regrade__*</c>), the grading queue's retry of transient
-/// failures (a deadlock between two jobs over one submission is one). Anything else faults the batch.
+/// failures (a deadlock between two jobs over one submission is one). Anything else faults the batch; a batch whose
+/// retries ran out because the database stayed unavailable is sent again by <see cref="RegradeBatchFaultConsumer"/>.
 /// </summary>
 public sealed class RegradeBatchConsumerDefinition : ConsumerDefinition<RegradeBatchConsumer>
 {
@@ -32,7 +32,7 @@ public sealed class RegradeBatchConsumerDefinition : ConsumerDefinition<RegradeB
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Exponential(_retry.RetryLimit, _retry.RetryMinInterval, _retry.RetryMaxInterval, _retry.RetryMinInterval);
-            retry.Handle<Exception>(TransientFailures.IsTransient);
+            retry.Handle<DatabaseUnavailableException>();
         });
     }
 }

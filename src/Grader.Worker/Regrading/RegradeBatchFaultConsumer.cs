@@ -1,16 +1,30 @@
 using Grader.Contracts;
+using Grader.Worker.Grading;
 using MassTransit;
 using Npgsql;
 
 namespace Grader.Worker.Regrading;
 
-/// <summary>A batch that cannot be regraded (retries exhausted, or a fault no retry fixes) counts its submissions as failed.</summary>
+/// <summary>
+/// A batch that cannot be regraded (a fault no retry fixes) counts its submissions as failed; one that ran out of retries
+/// because the database was unavailable is sent to the queue again instead.
+/// </summary>
 public sealed class RegradeBatchFaultConsumer(NpgsqlDataSource dataSource, ILogger<RegradeBatchFaultConsumer> logger)
     : IConsumer<Fault<RegradeBatch>>
 {
     public async Task Consume(ConsumeContext<Fault<RegradeBatch>> context)
     {
         var key = new RegradeBatchKey(context.Message.Message.JobId, context.Message.Message.BatchNumber);
+        if (context.Message.Exceptions.Any(e => e.ExceptionType == DatabaseUnavailableException.TypeName))
+        {
+            // Nothing can be recorded now, and the sweeper would wait Regrade:ResendAfter: the queue keeps the batch.
+            var queue = await context.GetSendEndpoint(QueueNames.RegradeBatchAddress);
+            await queue.Send(context.Message.Message, context.CancellationToken);
+            logger.LogWarning("Regrade batch {BatchNumber} of job {JobId} sent again: the database stayed unavailable beyond the retries",
+                key.BatchNumber, key.JobId);
+            return;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
         var store = new RegradeBatchStore(connection, transaction);

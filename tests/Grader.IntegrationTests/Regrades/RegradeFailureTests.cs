@@ -44,6 +44,45 @@ public sealed class RegradeFailureTests
     }
 
     [Fact]
+    public async Task Job_interrupted_by_a_database_outage_longer_than_the_retries_completes_once_it_is_back()
+    {
+        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
+        await GradedSubmissions.SeedAsync(stack, Seeded);
+        // Retries of about 0.6 s; the sweeper's default resend age (5 min) is far beyond the test, so it cannot be what
+        // finishes the job.
+        var worker = stack.StartWorker(new Dictionary<string, string>
+        {
+            ["Worker__RetryLimit"] = "2",
+            ["Worker__RetryMinInterval"] = "00:00:00.100",
+            ["Worker__RetryMaxInterval"] = "00:00:00.500",
+        });
+        await stack.WaitForConsumersAsync(1, queue: "regrade-batch");
+        worker.Pause(); // it takes the job's three batches but regrades none until the database is gone
+        var id = (await RegradeClient.StartAsync(stack, EverythingOutdated)).Id;
+
+        await Database.StopAsync();
+        try
+        {
+            worker.Resume();
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            await Eventually.HoldsAsync(async () => await stack.Rabbit.MessageCountAsync(stack.VirtualHost, "regrade-batch_error") > 0,
+                TimeSpan.FromSeconds(30), "retries exhausted during the outage (batches in the error queue)");
+        }
+        finally
+        {
+            await Database.StartAsync(stack.Db);
+        }
+
+        // Read in SQL: the API's pooled connections died with the server and its first answers may be 503s.
+        await Eventually.HoldsAsync(
+            async () => await stack.ScalarAsync($"select count(*) from regrade_jobs where id = '{id}' and state <> 'running'") == 1,
+            Timeout, "the job to finish");
+        Assert.Equal(1, await stack.ScalarAsync(
+            $"select count(*) from regrade_jobs where id = '{id}' and state = 'completed' and done = {Seeded} and changed = {Seeded} and failed = 0"));
+        Assert.Equal(Seeded, await stack.ScalarAsync($"select count(*) from results where regrade_job_id = '{id}'"));
+    }
+
+    [Fact]
     public async Task Regrade_requested_while_the_broker_is_down_is_accepted_within_10_seconds_with_its_batches_pending()
     {
         await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
