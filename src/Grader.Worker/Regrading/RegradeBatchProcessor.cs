@@ -4,6 +4,7 @@ using Grader.Contracts;
 using Grader.Data.Entities;
 using Grader.Grading.Loading;
 using Grader.ServiceDefaults;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Grader.Worker.Regrading;
@@ -14,7 +15,8 @@ namespace Grader.Worker.Regrading;
 /// from the start. A cancelled job's batches are acknowledged without work.
 /// </summary>
 public sealed class RegradeBatchProcessor(
-    NpgsqlDataSource dataSource, ProblemCatalogProvider catalogs, TimeProvider clock, ILogger<RegradeBatchProcessor> logger)
+    NpgsqlDataSource dataSource, ProblemCatalogProvider catalogs, TimeProvider clock, IOptions<RegradeOptions> options,
+    ILogger<RegradeBatchProcessor> logger)
 {
     private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
 
@@ -25,6 +27,7 @@ public sealed class RegradeBatchProcessor(
         catalogs.Refresh();
         var catalog = catalogs.Current;
         var key = new RegradeBatchKey(message.JobId, message.BatchNumber);
+        var starts = await RegradeBatchStore.CountStartAsync(dataSource, key, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -45,6 +48,17 @@ public sealed class RegradeBatchProcessor(
 
         if (claim.JobState != "running")
         {
+            return [];
+        }
+
+        if (starts > options.Value.MaxBatchAttempts)
+        {
+            var reason = $"Regrading of this submission's batch started {starts - 1} times without finishing (the worker stopped "
+                + "each time); not tried again.";
+            var unsettled = await store.FailUnsettledAsync(key, reason, cancellationToken);
+            await store.SettleAsync(key, unsettled, 0, unsettled, batchFailed: true, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogError("Regrade batch {BatchNumber} of job {JobId} failed: {Reason}", key.BatchNumber, key.JobId, reason);
             return [];
         }
 

@@ -12,6 +12,8 @@ namespace Grader.Worker.Regrading;
 /// </summary>
 internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTransaction transaction)
 {
+    private const int MaxErrorLength = 2000;
+
     public async Task<BatchClaim?> LockBatchAsync(RegradeBatchKey key, CancellationToken cancellationToken)
     {
         await using var command = Command("""
@@ -163,13 +165,28 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
         return events;
     }
 
-    /// <summary>How many submissions of a pending batch are still without an outcome (what a faulted batch failed).</summary>
-    public async Task<int> UnsettledCountAsync(RegradeBatchKey key, CancellationToken cancellationToken)
+    /// <summary>Gives every submission of the batch still without an outcome the outcome failed and the reason.</summary>
+    /// <returns>How many there were (what the batch failed).</returns>
+    public async Task<int> FailUnsettledAsync(RegradeBatchKey key, string reason, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            "select count(*)::int from regrade_items where job_id = $1 and batch_number = $2 and outcome is null",
-            key.JobId, key.BatchNumber);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+            "update regrade_items set outcome = 'failed', error = $3 where job_id = $1 and batch_number = $2 and outcome is null",
+            key.JobId, key.BatchNumber, reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts one more start of a pending batch, committed at once on its own connection: a worker that dies in the batch
+    /// rolls its transaction back, but not this.
+    /// </summary>
+    /// <returns>The starts so far, this one included; 0 when the batch is not pending (done, failed, or unknown).</returns>
+    public static async Task<int> CountStartAsync(NpgsqlDataSource dataSource, RegradeBatchKey key, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update regrade_batches set attempts = attempts + 1 where job_id = $1 and batch_number = $2 and state = 'pending' returning attempts");
+        command.Parameters.Add(new NpgsqlParameter { Value = key.JobId });
+        command.Parameters.Add(new NpgsqlParameter { Value = key.BatchNumber });
+        return await command.ExecuteScalarAsync(cancellationToken) as int? ?? 0;
     }
 
     private NpgsqlCommand Command(string sql, params object?[] parameters)

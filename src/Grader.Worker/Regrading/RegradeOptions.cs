@@ -1,6 +1,6 @@
 namespace Grader.Worker.Regrading;
 
-/// <summary>The <c>Regrade</c> section of the worker: how many batches run at once and when a lost batch is re-sent.</summary>
+/// <summary>The <c>Regrade</c> section of the worker: how many batches run at once, when a lost batch is re-sent, when to give up on one.</summary>
 public sealed class RegradeOptions
 {
     public const string Section = "Regrade";
@@ -16,4 +16,10 @@ public sealed class RegradeOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public int SweepBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How many times a worker may start one batch. Past this the batch is failed: a batch that kills its worker process
+    /// would otherwise be redelivered, and kill the next worker, forever.
+    /// </summary>
+    public int MaxBatchAttempts { get; set; } = 5;
 }

@@ -30,6 +30,31 @@ public sealed class RegradeFailureListTests
         Assert.Equal(1, await stack.ScalarAsync($"select count(*) from results where submission_id = '{retired}'"));
     }
 
+    [Fact]
+    public async Task Batch_started_as_often_as_allowed_is_failed_with_the_reason_instead_of_run_again()
+    {
+        await using var stack = await ServiceStack.StartAsync(apiSettings: new Dictionary<string, string> { ["Regrade:BatchSize"] = "10" });
+        await GradedSubmissions.SeedAsync(stack, 30);
+        // The queue must exist before the job is planned; the worker that declared it is gone while the job waits there.
+        var declaring = stack.StartWorker();
+        await stack.WaitForConsumersAsync(1, queue: "regrade-batch");
+        declaring.Kill();
+        var job = await RegradeClient.StartAsync(stack, new { course = "cs189", reason = "new version" });
+        // As left by five workers that each died in batch 0: every start counted, none finished.
+        await stack.ScalarAsync($"update regrade_batches set attempts = 5 where job_id = '{job.Id}' and batch_number = 0");
+
+        stack.StartWorker();
+        var done = await RegradeClient.WaitForStateAsync(stack, job.Id, "failed", Timeout);
+
+        Assert.Equal((30, 30, 20, 10), (done.Total, done.Done, done.Changed, done.Failed));
+        var page = (await stack.Http.GetFromJsonAsync<RegradeFailuresPage>($"/api/v1/regrades/{job.Id}/failures", ServiceStack.Json))!;
+        Assert.Equal(10, page.Items.Count);
+        Assert.All(page.Items, failure => Assert.StartsWith(
+            "Regrading of this submission's batch started 5 times without finishing", failure.Error, StringComparison.Ordinal));
+        Assert.Equal(0, await stack.ScalarAsync(
+            $"select count(*) from results r join regrade_items i on i.submission_id = r.submission_id where r.regrade_job_id = '{job.Id}' and i.batch_number = 0"));
+    }
+
     private static async Task<Guid> RetiredProblemSubmissionAsync(ServiceStack stack)
     {
         var id = Guid.NewGuid();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using Grader.Api.Regrades;
 using Grader.IntegrationTests.Infrastructure;
 
 namespace Grader.IntegrationTests.Regrades;
@@ -22,11 +24,11 @@ public sealed class RegradeFailureTests
     {
         await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
         await GradedSubmissions.SeedAsync(stack, Seeded);
-        // One stored row PostgreSQL refuses to record an outcome for: its batch (the first, by id) faults however often it
-        // runs, no retry can fix it, and the other two are unaffected.
+        // One stored row PostgreSQL refuses to record a new score for: its batch (the first, by id) faults however often it
+        // runs, no retry can fix it, and the other two are unaffected. (Recording the failure itself writes no score.)
         await stack.ScalarAsync("""
             do $$ begin
-                execute format('alter table regrade_items add constraint broken_row check (outcome is null or submission_id <> %L)',
+                execute format('alter table regrade_items add constraint broken_row check (new_score is null or submission_id <> %L)',
                                (select id from submissions order by id limit 1));
             end $$
             """);
@@ -41,6 +43,10 @@ public sealed class RegradeFailureTests
         Assert.Equal((Seeded, Seeded, Seeded - 10, 10), (failed.Total, failed.Done, failed.Changed, failed.Failed));
         Assert.Equal(Seeded - 10, await stack.ScalarAsync($"select count(*) from results where regrade_job_id = '{job.Id}'"));
         Assert.Equal(1, await stack.ScalarAsync($"select count(*) from regrade_batches where job_id = '{job.Id}' and state = 'failed'"));
+        // Each of the ten is listed with why its batch failed.
+        var failures = (await stack.Http.GetFromJsonAsync<RegradeFailuresPage>($"/api/v1/regrades/{job.Id}/failures", ServiceStack.Json))!;
+        Assert.Equal(10, failures.Items.Count);
+        Assert.All(failures.Items, failure => Assert.Contains("broken_row", failure.Error, StringComparison.Ordinal));
     }
 
     [Fact]
