@@ -20,6 +20,11 @@ internal sealed partial class Parser
             {
                 return ParsePoweredCall(token, function, minArguments, maxArguments);
             }
+            if (!call && IsPrime(Current))
+            {
+                // "σ'(z)" is the derivative of a function, which only an answer written out can be graded on.
+                throw Fail($"'{token.Text}'' is a derivative, which the grader cannot evaluate: write it out", Current.Position);
+            }
             if (!call)
             {
                 throw Fail($"expected '(' after '{name}'", Current.Position);
@@ -39,6 +44,10 @@ internal sealed partial class Parser
         if (call)
         {
             throw Fail($"unknown function '{name}'", token.Position);
+        }
+        if (_declared is not null && IsPrime(Current) && _tokens[_index + 1].Kind == TokenKind.LeftParen)
+        {
+            throw Fail($"'{name}'(…)' reads as a derivative, which the grader cannot evaluate: write it out", token.Position);
         }
         if (_declared is not null)
         {

@@ -1,0 +1,66 @@
+using Grader.Engine.Expressions.Ast;
+using Grader.Engine.Expressions.Parsing;
+using Grader.Engine.Linear;
+
+namespace Grader.Engine.Tests.Expressions;
+
+/// <summary>Handout notations a careful grader reads one way only: W2'(…), W^{(1)}, w_1x, ‖x‖ and \exp x.</summary>
+public class NotationTests
+{
+    private static readonly Dictionary<string, Matrix> _layers = new()
+    {
+        ["W1"] = Matrix.FromRows([[1, 2], [3, 4]]),
+        ["W2"] = Matrix.FromRows([[0, 1], [-1, 2]]),
+        ["b"] = Matrix.Column(1, -1),
+        ["x"] = Matrix.Column(2, 0.5),
+        ["y"] = Matrix.Column(-1, 3),
+        ["t"] = Matrix.Scalar(0.5),
+    };
+
+    private static string Canonical(string text) => ExpressionParser.Parse(text, _layers.Keys).ToString();
+
+    private static string? Error(string text)
+    {
+        if (!ExpressionParser.TryParse(text, _layers.Keys, out var parsed, out var error))
+        {
+            return error.ToString();
+        }
+        return parsed.TryEvaluate(_layers, out Matrix? _, out error) ? null : error.ToString();
+    }
+
+    [Fact]
+    public void Prime_before_a_parenthesis_on_a_declared_matrix_is_the_transpose_times_the_group()
+    {
+        Assert.Equal("W2'*(W2*(W1*x + b) - y)*x'", Canonical("W2'(W2(W1x + b) - y)x'"));
+        Assert.Null(Error("W2'(W2(W1x + b) - y)x'"));
+    }
+
+    [Fact]
+    public void Prime_before_a_parenthesis_on_a_declared_scalar_is_refused_as_a_possible_derivative()
+    {
+        Assert.Equal("'(' after ''' is ambiguous (transpose or derivative?): write * or ᵀ at 3", Error("t'(x)"));
+    }
+
+    [Fact]
+    public void Prime_before_a_parenthesis_without_declarations_is_refused_as_a_possible_derivative()
+    {
+        Assert.False(ExpressionParser.TryParse("W2'(x)", out _, out var error));
+        Assert.Equal("'(' after ''' is ambiguous (transpose or derivative?): write * or ᵀ at 4", error.ToString());
+    }
+
+    [Fact]
+    public void Prime_on_a_function_or_an_unknown_name_is_refused_as_a_derivative()
+    {
+        Assert.Equal("'σ'' is a derivative, which the grader cannot evaluate: write it out at 2", Error("σ'(x)"));
+        Assert.Equal("'f'(…)' reads as a derivative, which the grader cannot evaluate: write it out at 1", Error("f'(x)"));
+    }
+
+    [Fact]
+    public void Prime_on_a_declared_matrix_binds_before_the_implicit_product()
+    {
+        var parsed = ExpressionParser.Parse("sum(W2'(x))", _layers.Keys);
+
+        Assert.IsType<TransposeExpression>(((BinaryExpression)((CallExpression)parsed).Arguments[0]).Left);
+        Assert.Equal(2.5, parsed.Evaluate(_layers).ScalarValue, 12);
+    }
+}
