@@ -63,4 +63,34 @@ public class NotationTests
         Assert.IsType<TransposeExpression>(((BinaryExpression)((CallExpression)parsed).Arguments[0]).Left);
         Assert.Equal(2.5, parsed.Evaluate(_layers).ScalarValue, 12);
     }
+
+    [Theory]
+    [InlineData("W_1x", "W1*x")]
+    [InlineData("W_2W_1x + b", "W2*W1*x + b")]
+    [InlineData("W_2(W_1x + b)", "W2*(W1*x + b)")]
+    [InlineData("xW_1", "x*W1")]
+    [InlineData("W_1", "W1")]
+    [InlineData("W_{1}x", "W1*x")]
+    public void Subscripted_name_run_splits_into_the_declared_names(string text, string expected)
+    {
+        Assert.Equal(expected, Canonical(text));
+    }
+
+    [Theory]
+    [InlineData("W_1x_2", "unknown variable 'W_1x_2' at 1")]
+    [InlineData("2 + x_1", "unknown variable 'x_1' at 5")]
+    [InlineData("W_1_x", "unknown variable 'W_1_x' at 1")]
+    [InlineData("W_", "unknown variable 'W_' at 1")]
+    public void Subscripted_name_run_that_is_not_all_declared_names_stays_unknown(string text, string expected)
+    {
+        Assert.Equal(expected, Error(text));
+    }
+
+    [Fact]
+    public void Subscripted_name_that_is_declared_as_written_is_not_split()
+    {
+        var parsed = ExpressionParser.Parse("w_1x", ["w1", "x", "w1x"]);
+
+        Assert.Equal("w1x", parsed.ToString());
+    }
 }
