@@ -93,4 +93,44 @@ public class NotationTests
 
         Assert.Equal("w1x", parsed.ToString());
     }
+
+    [Theory]
+    [InlineData("W^{(1)}x", "W1*x")]
+    [InlineData("W^{[2]}W^{[1]}x", "W2*W1*x")]
+    [InlineData("W^{(2)}(W^{(1)}x + b)", "W2*(W1*x + b)")]
+    [InlineData("W^{(2)T}y", "W2'*y")]
+    [InlineData("W^{(2)\\top}y", "W2'*y")]
+    [InlineData("(W^{(2)})^T y", "W2'*y")]
+    [InlineData("\\mathbf{W}^{(1)} x", "W1*x")]
+    [InlineData("W⁽¹⁾x", "W1*x")]
+    [InlineData("W⁽²⁾ᵀ(W⁽²⁾(W⁽¹⁾x + b) − y)", "W2'*(W2*(W1*x + b) - y)")]
+    public void Layer_superscript_names_the_declared_layer_variable(string text, string expected)
+    {
+        Assert.Equal(expected, Canonical(text));
+    }
+
+    [Theory]
+    [InlineData("b^{(2)}", "b^2")]
+    [InlineData("x^{(t)}", "x^t")]
+    [InlineData("t⁽²⁾", "t^2")]
+    public void Layer_superscript_on_a_declared_name_stays_a_power(string text, string expected)
+    {
+        Assert.Equal(expected, Canonical(text));
+    }
+
+    [Theory]
+    [InlineData("W^{(3)}x", "unknown variable 'W' at 1")]
+    [InlineData("a^{(l)}", "unknown variable 'a' at 1")]
+    [InlineData("W⁽¹x", "expected a layer number and '⁾' after '⁽', as in W⁽¹⁾ at 2")]
+    [InlineData("W^{(1)'}x", "unknown variable 'W' at 1")]
+    public void Layer_superscript_without_a_declared_layer_is_refused_as_before(string text, string expected)
+    {
+        Assert.Equal(expected, Error(text));
+    }
+
+    [Fact]
+    public void Layer_superscript_with_a_letter_names_a_declared_layer_variable()
+    {
+        Assert.Equal("al + 1", ExpressionParser.Parse("a^{(l)} + 1", ["al"]).ToString());
+    }
 }
