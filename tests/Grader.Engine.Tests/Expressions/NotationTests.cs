@@ -133,4 +133,34 @@ public class NotationTests
     {
         Assert.Equal("al + 1", ExpressionParser.Parse("a^{(l)} + 1", ["al"]).ToString());
     }
+
+    [Theory]
+    [InlineData("\\sigma z_1 + x", "sigmoid(z1) + x")]
+    [InlineData("\\exp \\eta", "exp(eta)")]
+    [InlineData("\\log x - \\ln 2", "log(x) - log(2)")]
+    [InlineData("\\frac{1}{1 + \\exp z_1}", "1/(1 + exp(z1))")]
+    [InlineData("\\left(\\tanh x\\right)^{2}", "tanh(x)^2")]
+    [InlineData("\\sigma z_{1} \\cdot (1 - \\sigma z_{1})", "sigmoid(z1)*(1 - sigmoid(z1))")]
+    public void Latex_function_without_parentheses_applies_to_one_atom(string latex, string expected)
+    {
+        Assert.Equal(expected, ExpressionParser.Parse(latex, ["z1", "x", "eta"]).ToString());
+    }
+
+    [Theory]
+    [InlineData("\\sigma z_{1}(1 - \\sigma z_{1})", "sigma", 1)]
+    [InlineData("x\\exp 2x", "exp", 2)]
+    [InlineData("\\log x_1x", "log", 1)]
+    public void Latex_function_without_parentheses_before_more_than_one_atom_is_refused(string latex, string command, int position)
+    {
+        Assert.False(ExpressionParser.TryParse(latex, ["z1", "x", "x1"], out _, out var error));
+
+        Assert.Equal($@"'\{command}' without parentheses takes one atom (x, 2, z_1, \eta): write \{command}(…) or \{command}{{…}} at {position}", error.ToString());
+    }
+
+    [Fact]
+    public void Latex_power_of_several_digits_without_braces_is_the_whole_number_as_in_the_plain_syntax()
+    {
+        // Strict LaTeX reads x^23 as x²·3; students who type it mean x to the 23rd, as the plain syntax reads it.
+        Assert.Equal("x^23 + 1", ExpressionParser.Parse("$x^23 + 1$", ["x"]).ToString());
+    }
 }
