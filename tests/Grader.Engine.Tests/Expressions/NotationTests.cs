@@ -163,4 +163,20 @@ public class NotationTests
         // Strict LaTeX reads x^23 as x²·3; students who type it mean x to the 23rd, as the plain syntax reads it.
         Assert.Equal("x^23 + 1", ExpressionParser.Parse("$x^23 + 1$", ["x"]).ToString());
     }
+
+    [Theory]
+    [InlineData("||x||", "norm(x)")]
+    [InlineData("‖W2(W1x + b) − y‖²/2", "norm(W2*(W1*x + b) - y)^2/2")]
+    [InlineData("\\frac{1}{2}\\left\\|W^{(2)}(W^{(1)}x + b) - y\\right\\|_2^2", "1/2*norm(W2*(W1*x + b) - y)^2")]
+    [InlineData("\\lVert W1 \\rVert_F", "norm(W1)")]
+    public void Double_bars_are_the_euclidean_norm(string text, string expected)
+    {
+        Assert.Equal(expected, Canonical(text));
+    }
+
+    [Fact]
+    public void Norm_of_a_matrix_is_the_frobenius_norm()
+    {
+        Assert.Equal(Math.Sqrt(30), ExpressionParser.Parse("‖W1‖", _layers.Keys).Evaluate(_layers).ScalarValue, 12);
+    }
 }

@@ -126,7 +126,7 @@ internal sealed partial class LatexReader
         if (_text[i] == '\\')
         {
             var (delimiter, after) = CommandName(i, end);
-            if (LatexCommands.Symbols.TryGetValue(delimiter, out var symbol) && symbol is "(" or ")" or "[" or "]" or "|")
+            if (LatexCommands.Symbols.TryGetValue(delimiter, out var symbol) && symbol is "(" or ")" or "[" or "]" or "|" or "‖")
             {
                 Emit(symbol, i);
                 return after;

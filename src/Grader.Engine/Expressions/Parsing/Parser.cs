@@ -117,7 +117,8 @@ internal sealed partial class Parser
     private bool ImplicitProductFollows()
     {
         var next = Current;
-        var opens = next.Kind is TokenKind.LeftParen or TokenKind.LeftBracket || (next.Kind == TokenKind.Bar && !_insideBars);
+        var opens = next.Kind is TokenKind.LeftParen or TokenKind.LeftBracket || (next.Kind == TokenKind.Bar && !_insideBars)
+            || (next.Kind == TokenKind.DoubleBar && !_insideNorm);
         if (!opens && next.Kind != TokenKind.Identifier)
         {
             return false;
@@ -130,7 +131,8 @@ internal sealed partial class Parser
             throw Fail($"'(' after {previous.Describe()} is ambiguous (transpose or derivative?): write * or ᵀ", next.Position);
         }
         // A bar before an operand is always a closing one: an opening bar is followed by its contents.
-        return previous.Kind is TokenKind.Number or TokenKind.RightParen or TokenKind.RightBracket or TokenKind.Bar or TokenKind.Transpose
+        return previous.Kind is TokenKind.Number or TokenKind.RightParen or TokenKind.RightBracket or TokenKind.Bar or TokenKind.DoubleBar
+                or TokenKind.Transpose
             || (previous.Kind == TokenKind.Identifier && _index == _productMayFollowAt);
     }
 
@@ -207,6 +209,8 @@ internal sealed partial class Parser
                 return ParseGroup(token);
             case TokenKind.Bar:
                 return ParseAbsoluteValue(token);
+            case TokenKind.DoubleBar when !_insideNorm:
+                return ParseNorm(token);
             default:
                 throw Unexpected(token);
         }

@@ -236,6 +236,7 @@ internal static class Tokenizer
             '[' => (TokenKind.LeftBracket, 1),
             ']' => (TokenKind.RightBracket, 1),
             '|' => (TokenKind.Bar, 1),
+            '‖' => (TokenKind.DoubleBar, 1),
             ',' => (TokenKind.Comma, 1),
             '<' when next == '=' => (TokenKind.LessOrEqual, 2),
             '>' when next == '=' => (TokenKind.GreaterOrEqual, 2),
