@@ -1,5 +1,6 @@
 using Grader.Engine.Autodiff;
 using Grader.Engine.Expressions.Ast;
+using Grader.Engine.Expressions.Parsing;
 using Grader.Engine.Linear;
 
 namespace Grader.Engine.Expressions.Evaluation;
@@ -32,7 +33,10 @@ internal static class ExpressionCompiler
             case TransposeExpression transpose:
                 var matrix = CompileNode(transpose.Operand);
                 var transposed = matrix.Evaluate;
-                return Fold(environment => TensorOps.Transpose(transposed(environment)), matrix);
+                var refusedAt = transpose.ScalarRefusedAt;
+                return refusedAt == 0
+                    ? Fold(environment => TensorOps.Transpose(transposed(environment)), matrix)
+                    : Fold(environment => TensorOps.Transpose(NotScalar(transposed(environment), refusedAt)), matrix);
             case BinaryExpression binary:
                 var left = CompileNode(binary.Left);
                 var right = CompileNode(binary.Right);
@@ -62,6 +66,11 @@ internal static class ExpressionCompiler
         }
         return Constant(evaluate(_noVariables));
     }
+
+    // "x'(t)" on a scalar is a derivative to many students, not a transpose that changes nothing.
+    private static Tensor NotScalar(Tensor primed, int position) => primed.Value.IsScalar
+        ? throw Operators.Fail(Parser.AmbiguousPrime, position)
+        : primed;
 
     private static Tensor Negate(Tensor a) => a.RequiresGradient
         ? TensorOps.Negate(a)

@@ -45,7 +45,9 @@ internal sealed class DeclaredNames(HashSet<string> names)
 
     /// <summary>
     /// The declared names (or Greek letters for them) an undeclared name is written as, when exactly one split exists:
-    /// "w1x" is w1 x, but "xyz" with x, y, z, xy and yz declared is refused. Each piece comes with its offset in the name.
+    /// "w1x" is w1 x, but "xyz" with x, y, z, xy and yz declared is refused. A piece may carry the underscore of a
+    /// LaTeX-style subscript ("w_1x" is w_1 x, "W_2a_1" is W_2 a_1), which TryResolve then reads as the declared name.
+    /// Each piece comes as written, with its offset in the name.
     /// </summary>
     public bool TrySplit(string name, out List<(string Piece, int Offset)> pieces)
     {
@@ -57,7 +59,8 @@ internal sealed class DeclaredNames(HashSet<string> names)
         }
         for (var start = 0; start < name.Length; start += pieces[^1].Piece.Length)
         {
-            pieces.Add((PiecesAt(name, start).Single(piece => ways[start + piece.Length] == 1), start));
+            var length = PiecesAt(name, start).Single(length => ways[start + length] == 1);
+            pieces.Add((name.Substring(start, length), start));
         }
         return true;
     }
@@ -69,30 +72,55 @@ internal sealed class DeclaredNames(HashSet<string> names)
         ways[name.Length] = 1;
         for (var start = name.Length - 1; start >= 0; start--)
         {
-            foreach (var piece in PiecesAt(name, start))
+            foreach (var length in PiecesAt(name, start))
             {
-                ways[start] = Math.Min(Ambiguous, ways[start] + ways[start + piece.Length]);
+                ways[start] = Math.Min(Ambiguous, ways[start] + ways[start + length]);
             }
         }
         return ways;
     }
 
-    // The declared names, and Greek letters standing for declared names, that name[start..] begins with.
-    private IEnumerable<string> PiecesAt(string name, int start)
+    // The lengths of the pieces name[start..] begins with: declared names, each possibly written with underscores between
+    // its characters, and Greek letters standing for declared names.
+    private IEnumerable<int> PiecesAt(string name, int start)
     {
         foreach (var declared in names)
         {
-            if (declared.Length > 0 && name.AsSpan(start).StartsWith(declared, StringComparison.Ordinal))
+            var length = WrittenLength(declared, name.AsSpan(start));
+            if (length > 0)
             {
-                yield return declared;
+                yield return length;
             }
         }
         foreach (var (letter, spelled) in _spelledOut)
         {
             if (!names.Contains(letter) && names.Contains(spelled) && name.AsSpan(start).StartsWith(letter, StringComparison.Ordinal))
             {
-                yield return letter;
+                yield return letter.Length;
             }
         }
+    }
+
+    // How many characters of text spell declared, allowing one '_' before each character but the first ("w_1" for w1); 0 if
+    // text does not start with it. A piece never ends with an underscore, so "x_" is not x.
+    private static int WrittenLength(string declared, ReadOnlySpan<char> text)
+    {
+        if (declared.Length == 0)
+        {
+            return 0;
+        }
+        var j = 0;
+        for (var i = 0; i < declared.Length; i++, j++)
+        {
+            if (i > 0 && declared[i] != '_' && j < text.Length && text[j] == '_')
+            {
+                j++;
+            }
+            if (j >= text.Length || text[j] != declared[i])
+            {
+                return 0;
+            }
+        }
+        return j;
     }
 }

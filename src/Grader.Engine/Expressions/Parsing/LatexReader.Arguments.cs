@@ -126,7 +126,7 @@ internal sealed partial class LatexReader
         if (_text[i] == '\\')
         {
             var (delimiter, after) = CommandName(i, end);
-            if (LatexCommands.Symbols.TryGetValue(delimiter, out var symbol) && symbol is "(" or ")" or "[" or "]" or "|")
+            if (LatexCommands.Symbols.TryGetValue(delimiter, out var symbol) && symbol is "(" or ")" or "[" or "]" or "|" or "‖")
             {
                 Emit(symbol, i);
                 return after;
@@ -151,6 +151,10 @@ internal sealed partial class LatexReader
                 Emit('\'', caret);
                 return argument.Next;
             }
+            if (argument.Braced && Layer(argument))
+            {
+                return argument.Next;
+            }
             // "x^{2}" is x^2 as written, so that "\tanh^{2}(z)" reads as tanh²(z).
             if (argument.Braced && written.Length > 0 && written.All(char.IsAsciiDigit))
             {
@@ -173,6 +177,42 @@ internal sealed partial class LatexReader
         }
         Emit('^', caret);
         return caret + 1;
+    }
+
+    // "W^{(1)}" and "W^{[1]}" are written "W⁽1⁾", which the parser reads as a declared W1 (or else as the power W^(1));
+    // "W^{(1)T}" and "W^{(1)\top}" are its transpose. Emits it and returns true, or emits nothing for any other superscript.
+    private bool Layer(Argument argument)
+    {
+        var i = SkipSpaces(argument.Start, argument.End);
+        if (i >= argument.End || _text[i] is not ('(' or '['))
+        {
+            return false;
+        }
+        var close = _text.IndexOf(_text[i] == '(' ? ')' : ']', i, argument.End - i);
+        var inner = close < 0 ? default : _text.AsSpan(i + 1, close - i - 1).Trim();
+        if (inner.IsEmpty || inner.ContainsAnyExcept(_asciiLettersAndDigits))
+        {
+            return false;
+        }
+        var mark = _text[(close + 1)..argument.End].Trim();
+        if (mark.Length > 0 && mark != "T" && !LatexCommands.IsTransposeMark(mark))
+        {
+            return false;
+        }
+        Emit('⁽', i);
+        for (var j = i + 1; j < close; j++)
+        {
+            if (!char.IsWhiteSpace(_text[j]))
+            {
+                Emit(_text[j], j);
+            }
+        }
+        Emit('⁾', close);
+        if (mark.Length > 0)
+        {
+            Emit(mark == "T" ? "^ T " : "ᵀ", close + 1);
+        }
+        return true;
     }
 
     // "z_{4}" is z_4, which names a declared z4; a subscript that is not a name ("x_{i+1}") is refused.

@@ -105,11 +105,20 @@ internal sealed partial class LatexReader
         }
         if (LatexCommands.Symbols.TryGetValue(name, out var symbol))
         {
+            if (name == "sigma" && FunctionOfAtom(symbol, at, next, end) is >= 0 and var afterSigma)
+            {
+                return afterSigma;
+            }
             Emit(symbol, at);
             return next;
         }
         if (LatexCommands.Names.TryGetValue(name, out var spelled))
         {
+            if (KnownFunctions.TryFind(spelled, beforeParenthesis: false, out _, out _, out var maxArguments) && maxArguments == 1
+                && FunctionOfAtom(spelled, at, next, end) is >= 0 and var afterAtom)
+            {
+                return afterAtom;
+            }
             EmitName(spelled, at, next);
             return next;
         }

@@ -34,8 +34,8 @@ internal sealed partial class Parser
         Enter(open.Position);
         if (Current.Kind == TokenKind.Bar)
         {
-            // "||x||" is a norm to some students and nested bars to others.
-            throw Fail("'||' is ambiguous: write norm(…) or abs(…)", open.Position);
+            // "||x||" is the norm when nothing between the doubled bars is a bar; "||x| - |y||" would need guessing.
+            return BarNormFollows(open) ? ParseNorm(open) : throw Fail("'||' is ambiguous: write norm(…) or abs(…)", open.Position);
         }
         _insideBars = true;
         var inner = ParseComparison();

@@ -12,6 +12,11 @@ internal sealed partial class Parser
         {
             return Variable(name, token.Position);
         }
+        if (LayerFollows(name, out var layer))
+        {
+            _index += 4;
+            return Variable(layer, token.Position);
+        }
         var call = Current.Kind == TokenKind.LeftParen;
         var poweredCall = !call && PoweredCallFollows();
         if (KnownFunctions.TryFind(name, call || poweredCall, out var function, out var minArguments, out var maxArguments))
@@ -19,6 +24,11 @@ internal sealed partial class Parser
             if (poweredCall)
             {
                 return ParsePoweredCall(token, function, minArguments, maxArguments);
+            }
+            if (!call && IsPrime(Current))
+            {
+                // "σ'(z)" is the derivative of a function, which only an answer written out can be graded on.
+                throw Fail($"'{token.Text}'' is a derivative, which the grader cannot evaluate: write it out", Current.Position);
             }
             if (!call)
             {
@@ -40,11 +50,26 @@ internal sealed partial class Parser
         {
             throw Fail($"unknown function '{name}'", token.Position);
         }
+        if (_declared is not null && IsPrime(Current) && _tokens[_index + 1].Kind == TokenKind.LeftParen)
+        {
+            throw Fail($"'{name}'(…)' reads as a derivative, which the grader cannot evaluate: write it out", token.Position);
+        }
         if (_declared is not null)
         {
             throw Fail($"unknown variable '{name}'", token.Position);
         }
         return new VariableExpression(name, token.Position);
+    }
+
+    // "W⁽¹⁾" and "W^{(1)}" are the declared W1 of the handouts when W itself is not declared; otherwise a power, as written.
+    private bool LayerFollows(string name, out string layer)
+    {
+        layer = "";
+        if (_declared is null || Current.Kind != TokenKind.Caret || Current.Text != "⁽" || _declared.TryResolve(name, out _))
+        {
+            return false;
+        }
+        return _declared.TryResolve(name + _tokens[_index + 2].Text, out layer);
     }
 
     // "tanh^2(z)", "tanh²(z)" and LaTeX's "\tanh^{2}(z)" are the square of the call, as every handout writes it.

@@ -17,6 +17,12 @@ internal sealed partial class Parser
     // The token index right after the last variable or "^T": an identifier there may be followed by an implicit product.
     private int _productMayFollowAt = -1;
 
+    // The token index right after a prime on a declared variable: a '(' there starts a product, not a derivative's argument.
+    private int _primedVariableEnd = -1;
+
+    /// <summary>The refusal of a prime before '(' that may be a derivative: "f'(x)", or "x'(y)" for a scalar x.</summary>
+    internal const string AmbiguousPrime = "'(' after ''' is ambiguous (transpose or derivative?): write * or ᵀ";
+
     private Parser(List<Token> tokens, DeclaredNames? declared)
     {
         _tokens = tokens;
@@ -111,19 +117,22 @@ internal sealed partial class Parser
     private bool ImplicitProductFollows()
     {
         var next = Current;
-        var opens = next.Kind is TokenKind.LeftParen or TokenKind.LeftBracket || (next.Kind == TokenKind.Bar && !_insideBars);
+        var opens = next.Kind is TokenKind.LeftParen or TokenKind.LeftBracket || (next.Kind == TokenKind.Bar && !_insideBars)
+            || (next.Kind == TokenKind.DoubleBar && !_insideNorm);
         if (!opens && next.Kind != TokenKind.Identifier)
         {
             return false;
         }
         var previous = Previous;
-        if (previous.Kind == TokenKind.Transpose && next.Kind == TokenKind.LeftParen && previous.Text is "'" or "’" or "′")
+        if (IsPrime(previous) && next.Kind == TokenKind.LeftParen && _index != _primedVariableEnd)
         {
-            // "f'(x)" is how students write a derivative; only ᵀ, ^T and .T read unambiguously as a transpose here.
+            // "f'(x)" is how students write a derivative; only ᵀ, ^T, .T and a prime on a declared variable ("W2'(…)")
+            // read unambiguously as a transpose here.
             throw Fail($"'(' after {previous.Describe()} is ambiguous (transpose or derivative?): write * or ᵀ", next.Position);
         }
         // A bar before an operand is always a closing one: an opening bar is followed by its contents.
-        return previous.Kind is TokenKind.Number or TokenKind.RightParen or TokenKind.RightBracket or TokenKind.Bar or TokenKind.Transpose
+        return previous.Kind is TokenKind.Number or TokenKind.RightParen or TokenKind.RightBracket or TokenKind.Bar or TokenKind.DoubleBar
+                or TokenKind.Transpose
             || (previous.Kind == TokenKind.Identifier && _index == _productMayFollowAt);
     }
 
@@ -161,7 +170,12 @@ internal sealed partial class Parser
         {
             if (Current.Kind == TokenKind.Transpose)
             {
-                operand = new TransposeExpression(operand, Advance().Position);
+                var prime = Advance();
+                // "W2'(…)" on a declared variable is Wᵀ times (…); evaluation refuses it if W2 turns out to be a scalar.
+                var primedVariable = IsPrime(prime) && operand is VariableExpression && _declared is not null
+                    && Current.Kind == TokenKind.LeftParen;
+                operand = new TransposeExpression(operand, prime.Position, primedVariable ? Current.Position : 0);
+                _primedVariableEnd = primedVariable ? _index : _primedVariableEnd;
             }
             else if (Current.Kind == TokenKind.Caret && IsTransposeLetter(_tokens[_index + 1]))
             {
@@ -175,6 +189,8 @@ internal sealed partial class Parser
             }
         }
     }
+
+    private static bool IsPrime(Token token) => token.Kind == TokenKind.Transpose && token.Text is "'" or "’" or "′";
 
     private bool IsTransposeLetter(Token token) => token.Kind == TokenKind.Identifier && token.Text == "T" && !IsDeclared("T");
 
@@ -193,6 +209,8 @@ internal sealed partial class Parser
                 return ParseGroup(token);
             case TokenKind.Bar:
                 return ParseAbsoluteValue(token);
+            case TokenKind.DoubleBar when !_insideNorm:
+                return ParseNorm(token);
             default:
                 throw Unexpected(token);
         }

@@ -2,7 +2,7 @@ namespace Grader.Engine.Expressions.Parsing;
 
 /// <summary>
 /// The kinds of token in an answer; other spellings map onto these (− is Minus, · and @ are Star, ⊙ is DotStar, ./ is Slash,
-/// ** is Caret, ᵀ and .T are Transpose).
+/// ** is Caret, ᵀ and .T are Transpose, ‖ is DoubleBar).
 /// </summary>
 internal enum TokenKind
 {
@@ -20,6 +20,7 @@ internal enum TokenKind
     LeftBracket,
     RightBracket,
     Bar,
+    DoubleBar,
     Comma,
     Less,
     Greater,

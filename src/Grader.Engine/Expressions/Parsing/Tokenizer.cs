@@ -59,6 +59,10 @@ internal static class Tokenizer
             {
                 i = AddSuperscript(tokens, text, i);
             }
+            else if (c == '⁽')
+            {
+                i = AddLayer(tokens, text, i);
+            }
             else
             {
                 var (kind, length) = Operator(text, i);
@@ -146,6 +150,31 @@ internal static class Tokenizer
         return i;
     }
 
+    // "W⁽¹⁾" (and LaTeX's "W^{(1)}", which the reader writes as "W⁽1⁾") is the layer superscript of the handouts: the tokens
+    // of a power "^(1)" whose caret is marked "⁽", so the parser can read it as a declared W1 and otherwise as the power.
+    private static int AddLayer(List<Token> tokens, string text, int open)
+    {
+        var i = open + 1;
+        var index = new System.Text.StringBuilder();
+        while (i < text.Length && (SuperscriptDigit(text[i]) >= 0 || char.IsAsciiLetterOrDigit(text[i])))
+        {
+            index.Append(SuperscriptDigit(text[i]) >= 0 ? (char)('0' + SuperscriptDigit(text[i])) : text[i]);
+            i++;
+        }
+        if (index.Length == 0 || i >= text.Length || text[i] != '⁾')
+        {
+            throw Fail("expected a layer number and '⁾' after '⁽', as in W⁽¹⁾", open + 1);
+        }
+        var literal = index.ToString();
+        tokens.Add(new Token(TokenKind.Caret, "⁽", open + 1));
+        tokens.Add(new Token(TokenKind.LeftParen, "⁽", open + 1));
+        tokens.Add(literal.All(char.IsAsciiDigit)
+            ? new Token(TokenKind.Number, literal, open + 2, double.Parse(literal, NumberStyles.Integer, CultureInfo.InvariantCulture))
+            : new Token(TokenKind.Identifier, literal, open + 2));
+        tokens.Add(new Token(TokenKind.RightParen, "⁾", i + 1));
+        return i + 1;
+    }
+
     private static int SuperscriptDigit(char c) => c switch
     {
         '⁰' => 0,
@@ -207,6 +236,7 @@ internal static class Tokenizer
             '[' => (TokenKind.LeftBracket, 1),
             ']' => (TokenKind.RightBracket, 1),
             '|' => (TokenKind.Bar, 1),
+            '‖' => (TokenKind.DoubleBar, 1),
             ',' => (TokenKind.Comma, 1),
             '<' when next == '=' => (TokenKind.LessOrEqual, 2),
             '>' when next == '=' => (TokenKind.GreaterOrEqual, 2),
