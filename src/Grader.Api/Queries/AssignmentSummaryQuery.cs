@@ -20,13 +20,15 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
             .Where("{s}course = @course", "course", course)
             .Where("{s}assignment = @assignment", "assignment", assignment)
             .WhereIf(problemId is not null, "{s}problem_id = @problem", "problem", problemId);
-        var keysSql = filter.Sql(); // the student-and-problem keys to summarise, before the window's conditions join them
+        var keysOnK = filter.Sql("k."); // the student-and-problem keys to summarise, before the window's conditions join them
         filter
             .WhereIf(from is not null, "{s}effective_submitted_at >= @from", "from", from)
             .WhereIf(to is not null, "{s}effective_submitted_at < @to", "to", to);
-        // The whole assignment reads the aggregates of migration 0004; a window cannot be precomputed, so it finds each
-        // student's counted submission inside the window.
-        var sql = from is null && to is null ? SummarySql.Counted(filter.Sql()) : SummarySql.Window(keysSql, filter.Sql("s."));
+        // The whole assignment reads the aggregates of migration 0004; a window starts from them and finds each student's
+        // counted submission inside the window.
+        var sql = from is null && to is null
+            ? SummarySql.Counted(filter.Sql())
+            : SummarySql.Window(keysOnK, filter.Sql("k."), filter.Sql("s."), hasTo: to is not null);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The planner guesses 100 parts per result, so it costs this statement in the millions and JIT-compiles it: ~750 ms

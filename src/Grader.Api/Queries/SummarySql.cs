@@ -20,16 +20,31 @@ internal static class SummarySql
 
     /// <summary>
     /// A date window: per student and problem, the latest graded submission inside the window. Only keys of
-    /// summary_counted can have one (it holds every key with a graded submission), so each key is one probe of
-    /// ix_submissions_counted: the cost follows the assignment's students × problems, not the window's submissions.
+    /// summary_counted can have one (it holds every key with a graded submission, with the latest of them), so:
+    /// a key whose latest is inside the window counts it as stored; one whose latest is before the window has none; only
+    /// one whose latest is after the window (<paramref name="hasTo"/>) needs one probe of ix_submissions_counted for the
+    /// latest inside. The cost follows the assignment's students × problems, never the window's submissions, and a
+    /// window that runs to now reads summary_counted alone.
     /// </summary>
-    /// <param name="keys">The course, assignment and problem conditions without an alias.</param>
-    /// <param name="keysAndWindowOnS">The same conditions and the window's, on the alias <c>s.</c>.</param>
-    public static string Window(string keys, string keysAndWindowOnS) => $"""
+    /// <param name="keysOnK">The course, assignment and problem conditions on the alias <c>k.</c>.</param>
+    /// <param name="keysAndWindowOnK">The same and the window's conditions, on <c>k.</c>.</param>
+    /// <param name="keysAndWindowOnS">The same and the window's conditions, on <c>s.</c>.</param>
+    /// <param name="hasTo">Whether the window has an end (<c>@to</c>); without one no key's latest is after it.</param>
+    public static string Window(string keysOnK, string keysAndWindowOnK, string keysAndWindowOnS, bool hasTo) => $"""
         with status_counts as (
             select s.status, count(*) as n from submissions s where {keysAndWindowOnS} group by s.status
         ),
         counted_scores as materialized (
+            select k.student_id, k.problem_id, k.score, k.max_score, k.part_outcomes
+            from summary_counted k
+            where {keysAndWindowOnK}
+            {(hasTo ? LatestInsideTheWindow(keysOnK, keysAndWindowOnS) : "")}
+        ),
+        {SharedTail}
+        """;
+
+    private static string LatestInsideTheWindow(string keysOnK, string keysAndWindowOnS) => $"""
+        union all
             select k.student_id, k.problem_id, latest.score, latest.max_score, latest.part_outcomes
             from summary_counted k
             cross join lateral (
@@ -39,9 +54,7 @@ internal static class SummarySql
                       and s.student_id = k.student_id and s.problem_id = k.problem_id
                 order by s.effective_submitted_at desc, s.id desc
                 limit 1) latest
-            where {keys}
-        ),
-        {SharedTail}
+            where {keysOnK} and k.effective_submitted_at >= @to
         """;
 
     // part_outcomes elements are {p: partId, s: status, o: position, w: normalised wrong answer}; summary_part_outcomes()

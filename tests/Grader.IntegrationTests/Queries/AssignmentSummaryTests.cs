@@ -85,6 +85,28 @@ public sealed class AssignmentSummaryTests(SeededCourseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Window_without_an_end_counts_the_latest_submissions_from_its_start()
+    {
+        var summary = await QueryClient.GetJsonAsync(fixture.Stack, $"{Path}?from={QueryClient.Iso(SeededCourse.T3)}");
+
+        // From T3 on: s1 p2 (4 of 4) and s2 p1 (0 of 2) graded, s3 p2 queued, s4 p2 failed; s3's graded ones are older.
+        Assert.Equal(4, summary.GetProperty("submissions").GetInt64());
+        Assert.Equal(2, summary.GetProperty("students").GetInt64());
+        AssertStatistics(summary.GetProperty("score"), mean: 2, median: 2, standardDeviation: 2);
+    }
+
+    [Fact]
+    public async Task Window_without_a_start_counts_the_latest_submissions_before_its_end()
+    {
+        var summary = await QueryClient.GetJsonAsync(fixture.Stack, $"{Path}?to={QueryClient.Iso(SeededCourse.T2)}");
+
+        // Before T2: s1 p1 (0 of 2) and s2 p1 (1 of 2), though both students have later graded p1 submissions.
+        Assert.Equal(2, summary.GetProperty("submissions").GetInt64());
+        Assert.Equal(2, summary.GetProperty("students").GetInt64());
+        AssertStatistics(summary.GetProperty("score"), mean: 0.5, median: 0.5, standardDeviation: 0.5);
+    }
+
+    [Fact]
     public async Task Window_holding_every_submission_agrees_with_the_whole_assignment_summary()
     {
         var everything = $"?from={QueryClient.Iso(SeededCourse.T1.AddDays(-1))}&to={QueryClient.Iso(SeededCourse.T5.AddDays(1))}";
