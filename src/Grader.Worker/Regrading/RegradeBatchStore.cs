@@ -61,9 +61,21 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
             return;
         }
 
+        // COPY into a scratch table, then one INSERT … SELECT that adds each result's part outcomes (migration 0005)
+        // set-based: the row trigger that would compute them one by one costs more than the rest of the write.
+        await using (var scratch = Command("""
+            create temp table if not exists regrade_revisions (
+                id uuid, submission_id uuid, revision integer, problem_version text, score double precision,
+                max_score double precision, parts jsonb, graded_at timestamptz, duration_ms double precision, graded_by text,
+                regrade_job_id uuid) on commit delete rows
+            """))
+        {
+            await scratch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var copy = await connection.BeginBinaryImportAsync("""
-            copy results (id, submission_id, revision, problem_version, score, max_score, parts, graded_at, duration_ms,
-                          graded_by, regrade_job_id) from stdin (format binary)
+            copy regrade_revisions (id, submission_id, revision, problem_version, score, max_score, parts, graded_at,
+                                    duration_ms, graded_by, regrade_job_id) from stdin (format binary)
             """, cancellationToken))
         {
             foreach (var result in results)
@@ -83,6 +95,17 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
             }
 
             await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var insert = Command("""
+            insert into results (id, submission_id, revision, problem_version, score, max_score, parts, graded_at, duration_ms,
+                                 graded_by, regrade_job_id, part_outcomes)
+            select t.id, t.submission_id, t.revision, t.problem_version, t.score, t.max_score, t.parts, t.graded_at,
+                   t.duration_ms, t.graded_by, t.regrade_job_id, summary_part_outcomes(t.parts, s.answers)
+            from regrade_revisions t join submissions s on s.id = t.submission_id
+            """))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var point = Command("""

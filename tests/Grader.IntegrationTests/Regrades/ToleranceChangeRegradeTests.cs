@@ -65,6 +65,11 @@ public sealed class ToleranceChangeRegradeTests
         Assert.Equal(new[] { (1, false, oldVersion), (2, true, newVersion) }, history.Select(r => (r.Revision, r.Current, (string?)r.ProblemVersion)));
         Assert.True(history[1].Score < history[0].Score);
         Assert.Equal(real.Id, history[1].RegradeJobId);
+        // Every result, graded one at a time or written by a regrade batch, stores the part outcomes the summaries read.
+        Assert.Equal(0, await stack.ScalarAsync("""
+            select count(*) from results r join submissions s on s.id = r.submission_id
+            where r.part_outcomes is distinct from summary_part_outcomes(r.parts, s.answers)
+            """));
         // A changed score is announced again for grade passback; an unchanged one is not.
         await Eventually.HoldsAsync(async () => await stack.Rabbit.MessageCountAsync(stack.VirtualHost, "passback-probe") == 5,
             Timeout, "5 SubmissionGraded events");
