@@ -83,28 +83,22 @@ public static class RegradesApi
         return TypedResults.Ok(RegradeJobView.From(job, report));
     }
 
-    public static async Task<Results<Ok<RegradeChangesPage>, ValidationProblem, ProblemHttpResult>> GetRegradeChanges(
+    public static Task<Results<Ok<RegradeChangesPage>, ValidationProblem, ProblemHttpResult>> GetRegradeChanges(
         Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, RegradeChanges changes,
-        IOptions<RegradeOptions> options, CancellationToken cancellationToken)
-    {
-        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        if (job is null || !MaySee(user, job))
-        {
-            return NotFound(id);
-        }
+        IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
+        PageOfJobAsync(id, after, limit, user, db, options.Value.ChangesPageSize,
+            (afterSubmission, size) => changes.PageAsync(id, afterSubmission, size, cancellationToken), cancellationToken);
 
-        var (afterSubmission, size, errors) = ReadPage(after, limit, options.Value.ChangesPageSize);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
-        }
-
-        return TypedResults.Ok(await changes.PageAsync(id, afterSubmission, size, cancellationToken));
-    }
-
-    public static async Task<Results<Ok<RegradeFailuresPage>, ValidationProblem, ProblemHttpResult>> GetRegradeFailures(
+    public static Task<Results<Ok<RegradeFailuresPage>, ValidationProblem, ProblemHttpResult>> GetRegradeFailures(
         Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, RegradeFailures failures,
-        IOptions<RegradeOptions> options, CancellationToken cancellationToken)
+        IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
+        PageOfJobAsync(id, after, limit, user, db, options.Value.ChangesPageSize,
+            (afterSubmission, size) => failures.PageAsync(id, afterSubmission, size, cancellationToken), cancellationToken);
+
+    /// <summary>A page of one of a job's lists (keyset on submission id): 404 for a job the key may not see, 400 for bad paging.</summary>
+    private static async Task<Results<Ok<TPage>, ValidationProblem, ProblemHttpResult>> PageOfJobAsync<TPage>(
+        Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, int defaultSize,
+        Func<Guid?, int, Task<TPage>> page, CancellationToken cancellationToken)
     {
         var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
         if (job is null || !MaySee(user, job))
@@ -112,13 +106,13 @@ public static class RegradesApi
             return NotFound(id);
         }
 
-        var (afterSubmission, size, errors) = ReadPage(after, limit, options.Value.ChangesPageSize);
+        var (afterSubmission, size, errors) = ReadPage(after, limit, defaultSize);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
         }
 
-        return TypedResults.Ok(await failures.PageAsync(id, afterSubmission, size, cancellationToken));
+        return TypedResults.Ok(await page(afterSubmission, size));
     }
 
     // Read here rather than bound, so a bad value is a 400 that names its parameter.
