@@ -80,6 +80,23 @@ public sealed class RegradePlanner(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Regrade job {JobId} planned but not all batches sent; the workers' sweeper will send them", id);
+            await MarkUnsentAsync(id, cancellationToken);
+        }
+    }
+
+    // The batches were planned as sent now; marked as never sent, the sweeper takes them at its next pass (seconds), not
+    // Regrade:ResendAfter (minutes) later. Some may have reached the queue: a batch delivered twice is regraded once.
+    private async Task MarkUnsentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await Execute(connection, "update regrade_batches set sent_at = '-infinity' where job_id = $1 and state = 'pending'",
+                cancellationToken, Uuid(id));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Regrade job {JobId}: could not mark its batches unsent; the sweeper sends them after Regrade:ResendAfter", id);
         }
     }
 
