@@ -35,8 +35,7 @@ public sealed class RegradeBatchFaultConsumer(NpgsqlDataSource dataSource, ILogg
 
         var reason = "The batch of this submission failed: "
             + string.Join(" | ", context.Message.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}"));
-        var unsettled = await store.FailUnsettledAsync(key, reason, context.CancellationToken);
-        await store.SettleAsync(key, unsettled, 0, unsettled, batchFailed: true, context.CancellationToken);
+        await store.FailAsync(key, reason, context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         logger.LogError("Regrade batch {BatchNumber} of job {JobId} failed: {Reason}", key.BatchNumber, key.JobId, reason);
     }

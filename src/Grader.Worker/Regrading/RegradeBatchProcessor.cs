@@ -55,8 +55,7 @@ public sealed class RegradeBatchProcessor(
         {
             var reason = $"Regrading of this submission's batch started {starts - 1} times without finishing (the worker stopped "
                 + "each time); not tried again.";
-            var unsettled = await store.FailUnsettledAsync(key, reason, cancellationToken);
-            await store.SettleAsync(key, unsettled, 0, unsettled, batchFailed: true, cancellationToken);
+            await store.FailAsync(key, reason, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogError("Regrade batch {BatchNumber} of job {JobId} failed: {Reason}", key.BatchNumber, key.JobId, reason);
             return [];

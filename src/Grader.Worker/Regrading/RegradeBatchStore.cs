@@ -188,14 +188,17 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
         return events;
     }
 
-    /// <summary>Gives every submission of the batch still without an outcome the outcome failed and the reason.</summary>
-    /// <returns>How many there were (what the batch failed).</returns>
-    public async Task<int> FailUnsettledAsync(RegradeBatchKey key, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Settles a pending batch as failed: each of its submissions still without an outcome gets the outcome failed and the
+    /// reason (listed by <c>/failures</c>) and counts in the job's failed; the job ends failed once every batch settled.
+    /// </summary>
+    public async Task FailAsync(RegradeBatchKey key, string reason, CancellationToken cancellationToken)
     {
         await using var command = Command(
             "update regrade_items set outcome = 'failed', error = $3 where job_id = $1 and batch_number = $2 and outcome is null",
             key.JobId, key.BatchNumber, reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var unsettled = await command.ExecuteNonQueryAsync(cancellationToken);
+        await SettleAsync(key, unsettled, 0, unsettled, batchFailed: true, cancellationToken);
     }
 
     /// <summary>
