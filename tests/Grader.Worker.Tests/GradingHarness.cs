@@ -14,14 +14,14 @@ public static class GradingHarness
 {
     public static ServiceProvider Build(WorkerTestDatabase database) => Build(database.ConnectionString);
 
-    public static ServiceProvider Build(string connectionString) => new ServiceCollection()
+    public static ServiceProvider Build(string connectionString, int retryLimit = 2) => new ServiceCollection()
         .AddLogging()
         .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
         .AddGraderData(_ => connectionString)
         .AddGradingServices()
         .Configure<WorkerOptions>(options =>
         {
-            options.RetryLimit = 2;
+            options.RetryLimit = retryLimit;
             options.RetryMinInterval = TimeSpan.FromMilliseconds(10);
             options.RetryMaxInterval = TimeSpan.FromMilliseconds(50);
         })

@@ -14,7 +14,8 @@ public sealed class GradeSubmissionConsumer(SubmissionGrader grader, ILogger<Gra
         SubmissionGraded? graded;
         try
         {
-            graded = await grader.GradeAsync(context.Message.SubmissionId, context.CancellationToken);
+            graded = await grader.GradeAsync(context.Message.SubmissionId, newAttempt: context.GetRetryAttempt() == 0,
+                context.CancellationToken);
         }
         catch (Exception exception) when (TransientFailures.IsTransient(exception))
         {

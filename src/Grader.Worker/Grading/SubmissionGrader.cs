@@ -20,15 +20,20 @@ public sealed class SubmissionGrader(
     private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
 
     /// <returns>The event to publish, or null when there is nothing to announce (unknown or failed submission).</returns>
-    public async Task<SubmissionGraded?> GradeAsync(Guid submissionId, CancellationToken cancellationToken)
+    /// <param name="newAttempt">
+    /// False for an in-process retry of the same delivery (after a transient database error): it does not count against
+    /// <see cref="WorkerOptions.MaxAttempts"/>, which is about deliveries whose worker never finished them.
+    /// </param>
+    public async Task<SubmissionGraded?> GradeAsync(Guid submissionId, bool newAttempt, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
+        var counted = newAttempt ? 1 : 0;
         var claimed = await db.Submissions
             .Where(s => s.Id == submissionId && s.Status != SubmissionStatus.Graded)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(s => s.Status, SubmissionStatus.Grading)
                 .SetProperty(s => s.GradingStartedAt, started)
-                .SetProperty(s => s.Attempts, s => s.Attempts + 1), cancellationToken);
+                .SetProperty(s => s.Attempts, s => s.Attempts + counted), cancellationToken);
         if (claimed == 0)
         {
             return await AlreadyGradedAsync(submissionId, cancellationToken);

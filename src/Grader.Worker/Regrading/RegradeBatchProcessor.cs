@@ -21,13 +21,14 @@ public sealed class RegradeBatchProcessor(
     private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
 
     /// <returns>The grades to announce after the commit: score changes of a real (not dry) run.</returns>
-    public async Task<IReadOnlyList<SubmissionGraded>> RegradeAsync(RegradeBatch message, CancellationToken cancellationToken)
+    /// <param name="newAttempt">False for an in-process retry of the same delivery: it does not count as a start.</param>
+    public async Task<IReadOnlyList<SubmissionGraded>> RegradeAsync(RegradeBatch message, bool newAttempt, CancellationToken cancellationToken)
     {
         // A file edited a moment ago may not have reached the watcher yet: a regrade must grade against what is on disk.
         catalogs.Refresh();
         var catalog = catalogs.Current;
         var key = new RegradeBatchKey(message.JobId, message.BatchNumber);
-        var starts = await RegradeBatchStore.CountStartAsync(dataSource, key, cancellationToken);
+        var starts = await RegradeBatchStore.CountStartAsync(dataSource, key, newAttempt, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

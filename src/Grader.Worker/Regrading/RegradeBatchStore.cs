@@ -205,13 +205,16 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
     /// Counts one more start of a pending batch, committed at once on its own connection: a worker that dies in the batch
     /// rolls its transaction back, but not this.
     /// </summary>
+    /// <param name="newAttempt">False for an in-process retry of the same delivery: read the count, do not add to it.</param>
     /// <returns>The starts so far, this one included; 0 when the batch is not pending (done, failed, or unknown).</returns>
-    public static async Task<int> CountStartAsync(NpgsqlDataSource dataSource, RegradeBatchKey key, CancellationToken cancellationToken)
+    public static async Task<int> CountStartAsync(NpgsqlDataSource dataSource, RegradeBatchKey key, bool newAttempt,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "update regrade_batches set attempts = attempts + 1 where job_id = $1 and batch_number = $2 and state = 'pending' returning attempts");
+            "update regrade_batches set attempts = attempts + $3 where job_id = $1 and batch_number = $2 and state = 'pending' returning attempts");
         command.Parameters.Add(new NpgsqlParameter { Value = key.JobId });
         command.Parameters.Add(new NpgsqlParameter { Value = key.BatchNumber });
+        command.Parameters.Add(new NpgsqlParameter { Value = newAttempt ? 1 : 0 });
         return await command.ExecuteScalarAsync(cancellationToken) as int? ?? 0;
     }
 

@@ -1,0 +1,59 @@
+using Grader.Contracts;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Grader.Worker.Tests;
+
+/// <summary>In-process retries after a transient database error are one attempt, not several (Worker:MaxAttempts counts deliveries).</summary>
+public sealed class RetryAttemptTests : IAsyncLifetime
+{
+    private readonly WorkerTestDatabase _database = new();
+    private ServiceProvider _services = null!;
+    private ITestHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        // A worker that gives up on a lock after 100 ms (lock_not_available is transient) and retries up to ten times.
+        _services = GradingHarness.Build(_database.ConnectionString + ";Options=-c lock_timeout=100", retryLimit: 10);
+        _harness = _services.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Grade_retried_in_process_after_a_transient_error_counts_one_attempt()
+    {
+        var id = await GradingHarness.StoreSubmissionAsync(_services);
+        await using var blocker = await _database.DataSource.OpenConnectionAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        // Nobody can write a result until the rollback below: each try claims the submission, then times out on the lock.
+        await using (var lockResults = new NpgsqlCommand("lock table results in access exclusive mode", blocker, transaction))
+        {
+            await lockResults.ExecuteNonQueryAsync();
+        }
+
+        await _harness.Bus.Publish(new GradeSubmission(id));
+        // From the first claim on, 400 ms of lock waits of 100 ms each: the worker must retry at least twice.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'") != "grading")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the worker never claimed the submission");
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        await transaction.RollbackAsync();
+
+        Assert.True(await _harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id));
+        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
+        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+    }
+}
