@@ -34,6 +34,35 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Check_reports_every_error_of_every_file_and_warnings_without_dotnet_text()
+    {
+        var folder = Directory.CreateTempSubdirectory("grader-check-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "a.yaml"),
+                "id: a\ntitle: A\ncourse: Test\nparts:\n  - { id: q1, kind: number, reference: { network: missing, input: [1] } }\n"
+                + "  - id: q2\n    kind: number\n    reference: { graph: { definitions: { f: \"q*zz\" }, at: { q: 1, z: 2 } } }\n");
+            File.WriteAllText(Path.Combine(folder.FullName, "b.yaml"),
+                "id: b\ntitle: B\ncourse: Test\nparts:\n  - id: k\n    kind: number\n"
+                + "    reference: { graph: { definitions: { m: \"max(y, z)\" }, at: { y: 1, z: 1 } }, quantity: dm/dy }\n");
+            var (exitCode, _, error) = GraderProcess.Run("check", folder.FullName);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("a.yaml, part q1, line 5: no network named 'missing'", error, StringComparison.Ordinal);
+            Assert.Contains("a.yaml, part q2", error, StringComparison.Ordinal);
+            Assert.Contains("did you mean 'z'?", error, StringComparison.Ordinal);
+            Assert.Contains("warning: ", error, StringComparison.Ordinal);
+            Assert.Contains("max(y, z) is taken at a tie", error, StringComparison.Ordinal);
+            Assert.Contains("2 errors in 1 problem file.", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("(Parameter", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Grade_with_json_prints_the_report_with_every_part()
     {
         var (exitCode, output, _) = GraderProcess.Run("grade", "mit-6036-s17-hw4", "examples/mit-6036-s17-hw4.mistakes.json", "--json");

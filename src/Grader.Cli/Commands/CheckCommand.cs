@@ -1,9 +1,13 @@
 using System.CommandLine;
+using Grader.Grading.Loading;
 using Grader.Grading.Model;
 
 namespace Grader.Cli.Commands;
 
-/// <summary><c>grader check [DIR]</c>: loads every problem file, computing every reference, and prints them.</summary>
+/// <summary>
+/// <c>grader check [DIR]</c>: loads every problem file, computing every reference, and prints them; every error of every
+/// file is reported (not only the first), and warnings about references taken at a kink or a tie.
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create()
@@ -14,22 +18,37 @@ internal static class CheckCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_PROBLEMS") ?? "problems",
         };
         var command = new Command("check", "Validate every problem file and print each part's computed reference answer") { directory };
-        command.SetAction(result =>
-        {
-            var catalog = ProblemsOption.TryLoad(result.GetValue(directory)!, Console.Error);
-            if (catalog is null)
-            {
-                return ExitCodes.BadInput;
-            }
-            foreach (var problem in catalog.Problems)
-            {
-                PrintProblem(problem);
-            }
-            var parts = catalog.Problems.Sum(problem => problem.Parts.Count);
-            Console.WriteLine($"ok: {catalog.Problems.Count} problem files, {parts} parts, every reference computed.");
-            return ExitCodes.Success;
-        });
+        command.SetAction(result => Run(result.GetValue(directory)!));
         return command;
+    }
+
+    private static int Run(string directory)
+    {
+        var checks = ProblemCatalog.Check(directory);
+        foreach (var check in checks.Where(check => check.Loaded))
+        {
+            PrintProblem(check.Problem!);
+        }
+        foreach (var warning in checks.SelectMany(check => check.Warnings))
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+        var errors = checks.SelectMany(check => check.Errors).ToList();
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine($"error: {error.Message}");
+        }
+        if (errors.Count > 0)
+        {
+            var files = checks.Count(check => !check.Loaded);
+            Console.Error.WriteLine($"{errors.Count} error{(errors.Count == 1 ? "" : "s")} in {files} problem file{(files == 1 ? "" : "s")}.");
+            return ExitCodes.BadInput;
+        }
+        var parts = checks.Sum(check => check.Problem!.Parts.Count);
+        var warnings = checks.Sum(check => check.Warnings.Count);
+        Console.WriteLine($"ok: {checks.Count} problem files, {parts} parts, every reference computed"
+            + (warnings == 0 ? "." : $"; {warnings} warning{(warnings == 1 ? "" : "s")}."));
+        return ExitCodes.Success;
     }
 
     public static void PrintProblem(Problem problem)

@@ -20,6 +20,10 @@ internal static class ReportTable
                 : $"{part.Feedback} Expected: {part.Expected.ToJsonString()}";
             text.AppendLine(CultureInfo.InvariantCulture, $"{part.PartId,-12}{GradeReportJson.StatusName(part.Status),-11}{score,-9}{feedback}");
         }
+        if (report.UnknownAnswers.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"not graded: answers to no part of this problem: {string.Join(", ", report.UnknownAnswers)}");
+        }
         return text.ToString().TrimEnd();
     }
 

@@ -3,17 +3,25 @@ using System.Text.Json.Nodes;
 namespace Grader.Grading.Judging;
 
 /// <summary>The JSON form of a report: <c>{problemId, problemVersion, score, maxScore, parts: [{id, status, score, maxScore,
-/// feedback, expected?}]}</c>, statuses in lower case.</summary>
+/// feedback, expected?}], unknownAnswers?}</c>, statuses in lower case.</summary>
 public static class GradeReportJson
 {
-    public static JsonObject ToJson(GradeReport report) => new()
+    public static JsonObject ToJson(GradeReport report)
     {
-        ["problemId"] = report.ProblemId,
-        ["problemVersion"] = report.ProblemVersion,
-        ["score"] = report.Score,
-        ["maxScore"] = report.MaxScore,
-        ["parts"] = new JsonArray(report.Parts.Select(part => (JsonNode?)ToJson(part)).ToArray()),
-    };
+        var json = new JsonObject
+        {
+            ["problemId"] = report.ProblemId,
+            ["problemVersion"] = report.ProblemVersion,
+            ["score"] = report.Score,
+            ["maxScore"] = report.MaxScore,
+            ["parts"] = new JsonArray(report.Parts.Select(part => (JsonNode?)ToJson(part)).ToArray()),
+        };
+        if (report.UnknownAnswers.Count > 0)
+        {
+            json["unknownAnswers"] = new JsonArray(report.UnknownAnswers.Select(name => (JsonNode?)name).ToArray());
+        }
+        return json;
+    }
 
     public static JsonObject ToJson(PartResult part)
     {

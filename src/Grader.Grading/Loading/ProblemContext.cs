@@ -3,7 +3,7 @@ using Grader.Engine.Recurrent;
 
 namespace Grader.Grading.Loading;
 
-/// <summary>What a part's reference may name: the problem's networks and LSTM cells, by name.</summary>
+/// <summary>What a part's reference may name (the problem's networks and LSTM cells, by name), and the warnings found so far.</summary>
 internal sealed class ProblemContext(string problemId, string file)
 {
     public string ProblemId { get; } = problemId;
@@ -13,6 +13,12 @@ internal sealed class ProblemContext(string problemId, string file)
     public Dictionary<string, FeedForwardNetwork> Networks { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, LstmParameters> Lstms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>References that load but may not mean what the author meant, each with its place.</summary>
+    public List<string> Warnings { get; } = [];
+
+    public void Warn(YamlMap at, string message) =>
+        Warnings.Add(FormattableString.Invariant($"{at.Location}, line {at.Node.Start.Line}: {message}"));
 
     public FeedForwardNetwork Network(YamlMap map, string key)
     {

@@ -23,39 +23,103 @@ public static class ProblemLoader
         return LoadText(text, path);
     }
 
-    /// <summary>Loads a problem from YAML text; <paramref name="file"/> names it in error messages.</summary>
+    /// <summary>Loads a problem from YAML text; <paramref name="file"/> names it in error messages. Throws the first error.</summary>
     public static Problem LoadText(string text, string file)
     {
-        var root = Parse(text, file);
-        root.AllowOnly("id", "title", "course", "source", "networks", "lstms", "parts");
-        var id = root.String("id");
+        var check = CheckText(text, file);
+        return check.Problem ?? throw check.Errors[0];
+    }
+
+    /// <summary>Reads the whole file, collecting every error (each network, LSTM and part on its own) and every warning.</summary>
+    public static ProblemCheck CheckFile(string path)
+    {
+        try
+        {
+            return CheckText(File.ReadAllText(path, Encoding.UTF8), path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new ProblemCheck(path, null, [new ProblemFileException(path, $"cannot read the file: {exception.Message}")], []);
+        }
+    }
+
+    public static ProblemCheck CheckText(string text, string file)
+    {
+        var errors = new List<ProblemFileException>();
+        YamlMap root;
+        try
+        {
+            root = Parse(text, file);
+        }
+        catch (ProblemFileException exception)
+        {
+            return new ProblemCheck(file, null, [exception], []);
+        }
+        Collect(errors, root, () => root.AllowOnly("id", "title", "course", "source", "networks", "lstms", "parts"));
+        var id = Collect(errors, root, () => root.String("id")) ?? "";
         var context = new ProblemContext(id, file);
-        if (root.OptionalMap("networks") is { } networks)
+        if (Collect(errors, root, () => root.OptionalMap("networks")) is { } networks)
         {
             foreach (var name in networks.Keys)
             {
-                context.Networks[name] = NetworkReader.Read(networks.Map(name), parameters: null);
+                Collect(errors, networks, () => context.Networks[name] = NetworkReader.Read(networks.Map(name), parameters: null));
             }
         }
-        if (root.OptionalMap("lstms") is { } lstms)
+        if (Collect(errors, root, () => root.OptionalMap("lstms")) is { } lstms)
         {
             foreach (var name in lstms.Keys)
             {
-                context.Lstms[name] = LstmReader.Read(lstms.Map(name));
+                Collect(errors, lstms, () => context.Lstms[name] = LstmReader.Read(lstms.Map(name)));
             }
         }
         var parts = new List<Part>();
-        foreach (var node in root.Sequence("parts"))
+        foreach (var node in Collect(errors, root, () => root.Sequence("parts"))?.Children ?? [])
         {
-            var part = PartReader.Read(root.AsMap(node, "parts"), context);
+            var part = Collect(errors, root, () => PartReader.Read(root.AsMap(node, "parts"), context), node);
+            if (part is null)
+            {
+                continue;
+            }
             if (parts.Any(existing => existing.Id == part.Id))
             {
-                throw root.Error($"part '{part.Id}' is defined twice", node);
+                errors.Add(root.Error($"part '{part.Id}' is defined twice", node));
+                continue;
             }
             parts.Add(part);
         }
-        return new Problem(id, root.String("title"), root.String("course"), root.OptionalString("source") ?? "", Version(text), parts);
+        var title = Collect(errors, root, () => root.String("title"));
+        var course = Collect(errors, root, () => root.String("course"));
+        var problem = errors.Count == 0
+            ? new Problem(id, title!, course!, root.OptionalString("source") ?? "", Version(text), parts)
+            : null;
+        return new ProblemCheck(file, problem, errors, context.Warnings);
     }
+
+    // Runs one reading step; its error is recorded and the file read on, so check reports every broken place at once.
+    private static T? Collect<T>(List<ProblemFileException> errors, YamlMap at, Func<T> read, YamlNode? node = null)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ProblemFileException exception)
+        {
+            errors.Add(exception);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // An engine refusal nobody turned into a problem-file error still names the place, not a stack trace.
+            errors.Add(at.Error(EngineMessage.Of(exception), node));
+        }
+        return default;
+    }
+
+    private static void Collect(List<ProblemFileException> errors, YamlMap at, Action read) =>
+        Collect<bool>(errors, at, () =>
+        {
+            read();
+            return true;
+        });
 
     // The version is the content hash: any edit to data, a reference or a tolerance makes a new one.
     private static string Version(string text) =>

@@ -51,8 +51,14 @@ public sealed class Problem
             results.Add(part.Grade(isObject ? FindAnswer(answers, part.Id) : null));
         }
         var score = results.Where(result => result.Status != PartStatus.Manual).Sum(result => result.Score);
-        return new GradeReport(Id, Version, Math.Round(score, 10), MaxScore, results);
+        return new GradeReport(Id, Version, Math.Round(score, 10), MaxScore, results) { UnknownAnswers = isObject ? UnknownAnswers(answers) : [] };
     }
+
+    // Keys FindAnswer matches no part with, so a misspelled part id is said, not silently dropped.
+    private List<string> UnknownAnswers(JsonElement answers) => answers.EnumerateObject()
+        .Select(property => property.Name)
+        .Where(name => !Parts.Any(part => part.Id == name || string.Equals(name.Trim(), part.Id, StringComparison.OrdinalIgnoreCase)))
+        .ToList();
 
     // Part ids are matched exactly, then case-insensitively ("1A" for "1a"), as a lenient LMS form might send them.
     private static JsonElement? FindAnswer(JsonElement answers, string partId)

@@ -50,7 +50,7 @@ internal static class ExpressionKeyReader
         var definitions = ReadDefinitions(map, names);
         var allNames = names.Concat(definitions.Keys).ToList();
         var conditions = map.Find("where") is YamlSequenceNode where
-            ? where.Children.Select(node => ExpressionParser.Parse(map.ScalarText(node, "where"), allNames)).ToList()
+            ? where.Children.Select(node => AuthorExpressions.Parse(map.ScalarText(node, "where"), allNames)).ToList()
             : [];
         var samples = (int)map.OptionalNumber("samples", DefaultSamples);
         if (samples is < 3 or > 64)
@@ -78,18 +78,18 @@ internal static class ExpressionKeyReader
     {
         if (reference.OptionalString("equals") is { } equals)
         {
-            var expression = ExpressionParser.Parse(equals, names);
+            var expression = AuthorExpressions.Parse(equals, names);
             return ($"equal to {expression}", points.Select(point => expression.Evaluate(new EvaluationEnvironment(point, definitions)).Value).ToList());
         }
         if (reference.OptionalMap("derivative") is { } derivative)
         {
             derivative.AllowOnly("of", "wrt");
-            var of = ExpressionParser.Parse(derivative.String("of"), names);
+            var of = AuthorExpressions.Parse(derivative.String("of"), names);
             var wrt = RequireVariable(derivative, "wrt", variables.Select(v => v.Name));
             return ($"∂/∂{wrt} of {of}", points.Select(point => Gradient(of, wrt, point, definitions)).ToList());
         }
         step!.AllowOnly("of", "wrt", "at", "rate");
-        var function = ExpressionParser.Parse(step.String("of"), ReadPoint(step.Map("at")).Keys);
+        var function = AuthorExpressions.Parse(step.String("of"), ReadPoint(step.Map("at")).Keys);
         var at = ReadPoint(step.Map("at"));
         var parameter = RequireVariable(step, "wrt", at.Keys);
         var rate = RequireVariable(step, "rate", variables.Select(v => v.Name));
@@ -155,7 +155,7 @@ internal static class ExpressionKeyReader
         foreach (var name in spec.Keys)
         {
             // A definition may use the variables and the definitions above it.
-            definitions[name] = ExpressionParser.Parse(spec.String(name), names.Concat(definitions.Keys));
+            definitions[name] = AuthorExpressions.Parse(spec.String(name), names.Concat(definitions.Keys));
         }
         return definitions;
     }

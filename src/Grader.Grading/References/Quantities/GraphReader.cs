@@ -9,7 +9,7 @@ namespace Grader.Grading.References.Quantities;
 /// <summary>Reads <c>graph: {definitions: {q: "x + y", f: "q*z"}, at: {x: -2, y: 5, z: -4}}</c>, evaluated in order.</summary>
 internal static class GraphReader
 {
-    public static GraphQuantities Read(YamlMap graph)
+    public static GraphQuantities Read(YamlMap graph, ProblemContext context)
     {
         graph.AllowOnly("definitions", "at");
         var at = graph.Map("at");
@@ -24,8 +24,13 @@ internal static class GraphReader
         {
             try
             {
-                var expression = ExpressionParser.Parse(definitions.String(name), nodes.Keys);
+                var expression = AuthorExpressions.Parse(definitions.String(name), nodes.Keys);
                 nodes[name] = expression.Evaluate(nodes);
+                var values = nodes.ToDictionary(pair => pair.Key, pair => pair.Value.Value, StringComparer.Ordinal);
+                foreach (var kink in Kinks.In(expression, values))
+                {
+                    context.Warn(definitions, $"definition '{name}': {kink}; a derivative through it is a convention, not a fact: move the point");
+                }
             }
             catch (ExpressionException exception)
             {

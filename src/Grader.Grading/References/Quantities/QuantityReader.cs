@@ -57,7 +57,13 @@ internal static class QuantityReader
                 ? parsed
                 : throw spec.Error($"unknown loss '{lossName}' (squared-error, half-squared-norm, cross-entropy)");
             var target = spec.Has("target") ? spec.Matrix("target") : null;
-            return new NetworkQuantities(network, spec.Matrix("input"), target, loss, spec.OptionalNumber("learningRate", 0));
+            NetworkChecks.RequireSuitableLoss(spec, network, loss);
+            var input = spec.Matrix("input");
+            if (target is not null)
+            {
+                NetworkChecks.WarnAtKinks(spec, context, network, input);
+            }
+            return new NetworkQuantities(network, input, target, loss, spec.OptionalNumber("learningRate", 0));
         }
         if (spec.Has("parameterCount"))
         {
@@ -79,7 +85,7 @@ internal static class QuantityReader
         if (spec.Has("graph"))
         {
             spec.AllowOnly(["graph", .. CommonKeys]);
-            return GraphReader.Read(spec.Map("graph"));
+            return GraphReader.Read(spec.Map("graph"), context);
         }
         throw spec.Error("a reference names one computation: network, parameterCount, lstm, region or graph");
     }
