@@ -69,7 +69,8 @@ internal static class ExpressionKeyReader
         {
             throw map.Error("the reference is not finite at some sample point: narrow the variable ranges");
         }
-        return new ExpressionKey(description, variables, definitions, points, references, tolerance);
+        // Hidden variables only feed definitions: they are never listed in what a student reads.
+        return new ExpressionKey(description, variables.Where(v => !v.Hidden).ToList(), definitions, points, references, tolerance);
     }
 
     private static (string Description, List<Matrix> References) ComputeReferences(
@@ -129,9 +130,10 @@ internal static class ExpressionKeyReader
         foreach (var name in map.Keys)
         {
             var spec = map.Map(name);
-            spec.AllowOnly("shape", "range");
+            spec.AllowOnly("shape", "range", "kind", "hidden");
+            var constraint = VariableKinds.Read(spec);
             var shape = spec.Has("shape") ? spec.Matrix("shape").ToArray() : [1, 1];
-            var range = spec.Has("range") ? spec.Matrix("range").ToArray() : [-2, 2];
+            var range = spec.Has("range") ? spec.Matrix("range").ToArray() : VariableKinds.DefaultRange(constraint);
             if (shape.Length != 2 || shape.Any(size => size < 1 || size > 16 || size != Math.Floor(size)))
             {
                 throw spec.Error("'shape' is [rows, columns], each between 1 and 16");
@@ -140,7 +142,9 @@ internal static class ExpressionKeyReader
             {
                 throw spec.Error("'range' is [low, high] with low < high");
             }
-            variables.Add(new VariableDomain(name, new Shape((int)shape[0], (int)shape[1]), range[0], range[1]));
+            var domain = new VariableDomain(name, new Shape((int)shape[0], (int)shape[1]), range[0], range[1], constraint, spec.OptionalBool("hidden", false));
+            VariableKinds.Require(spec, domain);
+            variables.Add(domain);
         }
         return variables.Count > 0 ? variables : throw map.Error("declare at least one variable");
     }

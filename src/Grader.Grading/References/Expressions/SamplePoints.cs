@@ -53,7 +53,8 @@ internal static class SamplePoints
         }
         return Enumerable.Range(0, count).Select(k => variables.Select((variable, v) => (variable, v)).ToDictionary(
             pair => pair.variable.Name,
-            pair => Matrix.FromRowMajor(pair.variable.Shape.Rows, pair.variable.Shape.Columns, values[pair.v][k]),
+            pair => VariableConstraints.Apply(pair.variable.Constraint,
+                Matrix.FromRowMajor(pair.variable.Shape.Rows, pair.variable.Shape.Columns, values[pair.v][k]), pair.variable.Low, pair.variable.High),
             StringComparer.Ordinal)).ToList();
     }
 
