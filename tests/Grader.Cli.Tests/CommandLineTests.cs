@@ -16,6 +16,16 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Check_of_the_example_problems_prints_the_block_references()
+    {
+        var (exitCode, output, error) = GraderProcess.Run("check", "problems/examples");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ok: 4 problem files", output, StringComparison.Ordinal);
+        Assert.Contains("[3,3,-2.75]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_of_a_broken_problem_file_exits_2_naming_the_file_and_part()
     {
         var folder = Directory.CreateTempSubdirectory("grader-check-");

@@ -3,10 +3,14 @@ using Grader.Engine.Expressions;
 using Grader.Engine.Expressions.Parsing;
 using Grader.Engine.Linear;
 using Grader.Grading.Loading;
+using YamlDotNet.RepresentationModel;
 
 namespace Grader.Grading.References.Quantities;
 
-/// <summary>Reads <c>graph: {definitions: {q: "x + y", f: "q*z"}, at: {x: -2, y: 5, z: -4}}</c>, evaluated in order.</summary>
+/// <summary>
+/// Reads <c>graph: {definitions: {q: "x + y", f: "q*z"}, at: {x: -2, y: 5, z: -4}}</c>, evaluated in order; a definition may
+/// be a block (<see cref="GraphBlocks"/>) instead of an expression.
+/// </summary>
 internal static class GraphReader
 {
     public static GraphQuantities Read(YamlMap graph, ProblemContext context)
@@ -22,6 +26,11 @@ internal static class GraphReader
         var definitions = graph.Map("definitions");
         foreach (var name in definitions.Keys)
         {
+            if (definitions.Find(name) is YamlMappingNode block)
+            {
+                DefineBlock(name, definitions.AsMap(block, name), nodes);
+                continue;
+            }
             try
             {
                 var expression = AuthorExpressions.Parse(definitions.String(name), nodes.Keys);
@@ -42,5 +51,17 @@ internal static class GraphReader
             }
         }
         return new GraphQuantities(nodes);
+    }
+
+    private static void DefineBlock(string name, YamlMap block, Dictionary<string, Tensor> nodes)
+    {
+        try
+        {
+            GraphBlocks.Define(name, block, nodes);
+        }
+        catch (Exception exception) when (exception is ShapeMismatchException or ArgumentException)
+        {
+            throw block.Error($"definition '{name}': {EngineMessage.Of(exception)}");
+        }
     }
 }
