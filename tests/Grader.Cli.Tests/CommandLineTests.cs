@@ -26,6 +26,28 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Check_with_answers_runs_the_authors_answers_files_as_regression_tests()
+    {
+        var (exitCode, output, _) = GraderProcess.Run("check", "problems/examples", "--answers", "problems/examples/answers");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("every verdict as expected", output, StringComparison.Ordinal);
+
+        var folder = Directory.CreateTempSubdirectory("grader-answers-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "wrong.json"),
+                "{\"problem\": \"example-conv1d\", \"answers\": {\"1a\": [3, 3, 2.75]}, \"expect\": {\"1a\": \"correct\"}}");
+            var (failedCode, _, error) = GraderProcess.Run("check", "problems/examples", "--answers", folder.FullName);
+            Assert.Equal(2, failedCode);
+            Assert.Contains("wrong.json, part 1a: correct was expected, the grader says incorrect", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Check_of_a_broken_problem_file_exits_2_naming_the_file_and_part()
     {
         var folder = Directory.CreateTempSubdirectory("grader-check-");

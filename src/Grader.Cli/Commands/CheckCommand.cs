@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grader.Grading.Loading;
 using Grader.Grading.Model;
+using Grader.Grading.Regression;
 
 namespace Grader.Cli.Commands;
 
@@ -17,12 +18,16 @@ internal static class CheckCommand
             Description = "Folder of problem files",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_PROBLEMS") ?? "problems",
         };
-        var command = new Command("check", "Validate every problem file and print each part's computed reference answer") { directory };
-        command.SetAction(result => Run(result.GetValue(directory)!));
+        var answers = new Option<string?>("--answers")
+        {
+            Description = "Folder of answers files with the status each part must get (regression tests of the problems)",
+        };
+        var command = new Command("check", "Validate every problem file and print each part's computed reference answer") { directory, answers };
+        command.SetAction(result => Run(result.GetValue(directory)!, result.GetValue(answers)));
         return command;
     }
 
-    private static int Run(string directory)
+    private static int Run(string directory, string? answers)
     {
         var checks = ProblemCatalog.Check(directory);
         foreach (var check in checks.Where(check => check.Loaded))
@@ -44,11 +49,39 @@ internal static class CheckCommand
             Console.Error.WriteLine($"{errors.Count} error{(errors.Count == 1 ? "" : "s")} in {files} problem file{(files == 1 ? "" : "s")}.");
             return ExitCodes.BadInput;
         }
+        if (answers is not null && !RunAnswers(answers, checks))
+        {
+            return ExitCodes.BadInput;
+        }
         var parts = checks.Sum(check => check.Problem!.Parts.Count);
         var warnings = checks.Sum(check => check.Warnings.Count);
         Console.WriteLine($"ok: {checks.Count} problem files, {parts} parts, every reference computed"
             + (warnings == 0 ? "." : $"; {warnings} warning{(warnings == 1 ? "" : "s")}."));
         return ExitCodes.Success;
+    }
+
+    // Every answers file under the folder, graded against the problems just checked; each verdict that differs is an error.
+    private static bool RunAnswers(string folder, IReadOnlyList<ProblemCheck> checks)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"error: {folder}: no such folder");
+            return false;
+        }
+        var problems = checks.ToDictionary(check => check.Problem!.Id, check => check.Problem!, StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var failures = files.SelectMany(file => AnswerRegression.Run(file, problems)).ToList();
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine($"error: {failure}");
+        }
+        if (failures.Count > 0)
+        {
+            Console.Error.WriteLine($"{failures.Count} answer verdict{(failures.Count == 1 ? "" : "s")} differ from the expected ones.");
+            return false;
+        }
+        Console.WriteLine($"answers: {files.Count} answers files, every verdict as expected.");
+        return true;
     }
 
     public static void PrintProblem(Problem problem)

@@ -16,7 +16,7 @@ internal static class PartReader
     {
         var id = node.String("id");
         var map = new YamlMap(node.Node, $"{context.File}, part {id}");
-        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples");
+        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples", "hints");
         var kindName = map.String("kind");
         if (!Enum.TryParse<PartKind>(kindName, ignoreCase: true, out var kind) || int.TryParse(kindName, out _))
         {
@@ -26,6 +26,10 @@ internal static class PartReader
         if (points < 0)
         {
             throw map.Error("'points' cannot be negative");
+        }
+        if (map.Has("hints") && kind is PartKind.Values or PartKind.Design or PartKind.Manual)
+        {
+            throw map.Error("'hints' are for number, vector, sequence, matrix and expression parts");
         }
         var key = kind switch
         {
@@ -38,17 +42,18 @@ internal static class PartReader
         return new Part(id, kind, points, map.OptionalString("prompt") ?? "", key);
     }
 
-    private static ValueKey ReadValue(YamlMap map, ProblemContext context, PartKind kind)
+    private static AnswerKey ReadValue(YamlMap map, ProblemContext context, PartKind kind)
     {
         var spec = map.Map("reference");
         var source = QuantityReader.Read(spec, context);
         var value = QuantityReader.Get(source, spec.OptionalString("quantity") ?? source.DefaultQuantity, spec);
         var shape = ShapeOf(kind);
         RequireShape(map, value, shape);
-        return new ValueKey(value, shape, ToleranceReader.Read(map, source.IsInteger), map.OptionalBool("reveal", true));
+        var key = new ValueKey(value, shape, ToleranceReader.Read(map, source.IsInteger), map.OptionalBool("reveal", true));
+        return ValueHints.Wrap(map, key, source, shape, ToleranceReader.Read(map, source.IsInteger));
     }
 
-    private static ValuesKey ReadValues(YamlMap map, ProblemContext context)
+    private static AnswerKey ReadValues(YamlMap map, ProblemContext context)
     {
         var spec = map.Map("reference");
         var fields = spec.Map("fields");

@@ -64,7 +64,7 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
             : correct > 0 ? PartStatus.Partial
             : PartStatus.Incorrect;
         var feedback = status == PartStatus.Correct && notes.Length == 0 ? "Correct."
-            : $"{correct} of {Fields.Count} correct. {notes}".TrimEnd();
+            : $"{correct} of {Fields.Count} correct. {notes}".TrimEnd() + SwappedFields.Describe(answer, Fields);
         var score = Math.Round(part.Points * correct / Fields.Count, 10);
         return new PartResult(part.Id, status, score, part.Points, feedback, status == PartStatus.Correct ? null : Expected);
     }

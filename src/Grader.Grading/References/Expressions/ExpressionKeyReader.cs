@@ -19,7 +19,7 @@ internal static class ExpressionKeyReader
 {
     public const int DefaultSamples = 8;
 
-    public static ExpressionKey Read(YamlMap map, ProblemContext context, Tolerance tolerance)
+    public static AnswerKey Read(YamlMap map, ProblemContext context, Tolerance tolerance)
     {
         try
         {
@@ -35,7 +35,7 @@ internal static class ExpressionKeyReader
         }
     }
 
-    private static ExpressionKey ReadKey(YamlMap map, ProblemContext context, Tolerance tolerance)
+    private static AnswerKey ReadKey(YamlMap map, ProblemContext context, Tolerance tolerance)
     {
         var variables = ReadVariables(map.Map("variables"));
         var reference = map.Map("reference");
@@ -70,7 +70,9 @@ internal static class ExpressionKeyReader
             throw map.Error("the reference is not finite at some sample point: narrow the variable ranges");
         }
         // Hidden variables only feed definitions: they are never listed in what a student reads.
-        return new ExpressionKey(description, variables.Where(v => !v.Hidden).ToList(), definitions, points, references, tolerance);
+        var visible = variables.Where(v => !v.Hidden).ToList();
+        var key = new ExpressionKey(description, visible, definitions, points, references, tolerance);
+        return ExpressionHints.Wrap(map, key, allNames, definitions, points, visible, tolerance);
     }
 
     private static (string Description, List<Matrix> References) ComputeReferences(
