@@ -16,18 +16,18 @@ internal static class PartReader
     {
         var id = node.String("id");
         var map = new YamlMap(node.Node, $"{context.File}, part {id}");
-        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples", "hints");
+        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples", "hints", "choices");
         var kindName = map.String("kind");
         if (!Enum.TryParse<PartKind>(kindName, ignoreCase: true, out var kind) || int.TryParse(kindName, out _))
         {
-            throw map.Error($"unknown kind '{kindName}' (number, vector, sequence, matrix, expression, values, design, manual)");
+            throw map.Error($"unknown kind '{kindName}' (number, vector, sequence, matrix, expression, values, design, choice, manual)");
         }
         var points = map.OptionalNumber("points", 1);
         if (points < 0)
         {
             throw map.Error("'points' cannot be negative");
         }
-        if (map.Has("hints") && kind is PartKind.Values or PartKind.Design or PartKind.Manual)
+        if (map.Has("hints") && kind is PartKind.Values or PartKind.Design or PartKind.Choice or PartKind.Manual)
         {
             throw map.Error("'hints' are for number, vector, sequence, matrix and expression parts");
         }
@@ -37,6 +37,7 @@ internal static class PartReader
             PartKind.Expression => ExpressionKeyReader.Read(map, context, ToleranceReader.Read(map, integerValued: false)),
             PartKind.Design => DesignReader.Read(map.Map("reference"), context, ToleranceReader.Read(map, integerValued: false)),
             PartKind.Values => ReadValues(map, context),
+            PartKind.Choice => ChoiceReader.Read(map, context),
             _ => ReadValue(map, context, kind),
         };
         return new Part(id, kind, points, map.OptionalString("prompt") ?? "", key);

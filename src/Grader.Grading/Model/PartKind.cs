@@ -10,5 +10,8 @@ public enum PartKind
     Expression,
     Values,
     Design,
+
+    /// <summary>Multiple choice: one label, or a list of labels when several are right.</summary>
+    Choice,
     Manual,
 }

@@ -6,7 +6,7 @@ namespace Grader.Grading.References.Quantities;
 
 /// <summary>
 /// A region of the plane {x in a box : condition on a piecewise-linear network}: name <c>area</c> (exact, by splitting
-/// the box into the polygons where every unit is linear) and <c>output</c>, the network's output on a level set
+/// the box into the polygons where every unit is linear; adaptive through smooth layers) and <c>output</c>, the network's output on a level set
 /// (which must be the same everywhere on it).
 /// </summary>
 internal sealed class RegionQuantities(FeedForwardNetwork network, Box box, LinearCondition condition, string description)
@@ -18,10 +18,24 @@ internal sealed class RegionQuantities(FeedForwardNetwork network, Box box, Line
 
     protected override Matrix? Find(string name) => name switch
     {
-        "area" => Matrix.Scalar(RegionArea.Exact(network, box, condition)),
+        "area" => Matrix.Scalar(Area()),
         "output" => SingleOutput(),
         _ => null,
     };
+
+    // Exact below piecewise-linear layers; through a sigmoid or tanh layer, adaptive with a rigorous bound of 1e-4 of the box.
+    private double Area()
+    {
+        if (network.Layers.Take(condition.Layer).All(layer => layer.Activation.IsPiecewiseLinear))
+        {
+            return RegionArea.Exact(network, box, condition);
+        }
+        if (condition.Relation == Relation.EqualTo)
+        {
+            throw new InvalidOperationException("an equality on a smooth layer holds on a curve of area 0: ask for an inequality");
+        }
+        return RegionArea.Adaptive(network, box, condition).Area;
+    }
 
     private Matrix SingleOutput()
     {

@@ -8,11 +8,12 @@ namespace Grader.Grading.References.Quantities;
 /// <summary>
 /// Reads <c>region: {network, beta?, box: [[x0, x1], [y0, y1]], where: …}</c>. The condition is either a linear one on a
 /// layer's activations, <c>{layer: 1, coefficients?: [..] (default: the sum), compare: "==" | "&lt;=" | "&gt;=", value}</c>,
-/// or a softmax probability, <c>{output: 2, atLeast: 0.001}</c> (outputs count from 1).
+/// a softmax probability, <c>{output: 2, atLeast: 0.001}</c> (2-way; outputs count from 1), or the region where a K-way
+/// softmax output is the largest, <c>{argmax: k}</c>.
 /// </summary>
 internal static class RegionReader
 {
-    public static RegionQuantities Read(YamlMap region, ProblemContext context)
+    public static QuantitySource Read(YamlMap region, ProblemContext context)
     {
         region.AllowOnly("network", "beta", "box", "where");
         var network = context.Network(region, "network");
@@ -24,12 +25,20 @@ internal static class RegionReader
         var where = region.Map("where");
         try
         {
+            if (where.Has("argmax"))
+            {
+                where.AllowOnly("argmax");
+                return new ArgmaxRegionQuantities(network, box, where.Integer("argmax") - 1);
+            }
             var condition = where.Has("output") ? ReadSoftmaxCondition(where, network) : ReadLinearCondition(where, network);
             return new RegionQuantities(network, box, condition, $"where {condition}");
         }
         catch (ArgumentException exception)
         {
-            throw where.Error(exception.Message);
+            var message = EngineMessage.Of(exception);
+            throw where.Error(network.OutputSize > 2 && where.Has("output")
+                ? $"{message}: for a {network.OutputSize}-way softmax ask for the region where an output is the largest, where: {{argmax: k}}"
+                : message);
         }
     }
 
