@@ -53,7 +53,7 @@ internal sealed class ExpressionKey(
         {
             return Result(part, Verdict.Invalid($"Your expression could not be read: {error}."));
         }
-        return Result(part, Judge(expression));
+        return Result(part, SplitNames.Explain(Judge(expression), text, _names));
     }
 
     private Verdict Judge(Expression expression)
