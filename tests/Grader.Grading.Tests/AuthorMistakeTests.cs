@@ -101,6 +101,19 @@ public class AuthorMistakeTests
     }
 
     [Fact]
+    public void Broken_network_and_engine_refusals_are_named_by_place_without_dotnet_text()
+    {
+        var check = Check("networks:\n  one: { inputs: 1, layers: [ { weights: [[1]], activation: relu } ] }\n"
+            + "  bad: { inputs: 2, layers: [ { weights: [[1, 2, 3]] } ] }\n"
+            + "parts:\n  - { id: a, kind: number, reference: { region: { network: one, box: [[0, 1], [0, 1]], where: { layer: 1, compare: \">=\", value: 0.5 } } } }\n");
+        Assert.Equal(2, check.Errors.Count);
+        Assert.Contains("demo.yaml, network bad, line 6", check.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("part a", check.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("need a network with 2 inputs", check.Errors[1].Message, StringComparison.Ordinal);
+        Assert.All(check.Errors, error => Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Answers_to_unknown_part_ids_are_reported_in_the_result()
     {
         var problem = ProblemLoader.LoadText(Header + "parts:\n  - { id: 2c, kind: number, reference: { parameterCount: [2, 3] } }\n", "demo.yaml");

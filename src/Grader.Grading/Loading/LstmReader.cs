@@ -20,7 +20,7 @@ internal static class LstmReader
         }
         catch (Exception exception) when (exception is ArgumentException or Engine.Linear.ShapeMismatchException)
         {
-            throw map.Error(exception.Message);
+            throw map.Error(EngineMessage.Of(exception));
         }
     }
 }

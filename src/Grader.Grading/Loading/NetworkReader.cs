@@ -30,7 +30,7 @@ internal static class NetworkReader
         }
         catch (Exception exception) when (exception is ShapeMismatchException or ArgumentException)
         {
-            throw map.Error(exception.Message);
+            throw map.Error(EngineMessage.Of(exception));
         }
     }
 

@@ -62,14 +62,14 @@ public static class ProblemLoader
         {
             foreach (var name in networks.Keys)
             {
-                Collect(errors, networks, () => context.Networks[name] = NetworkReader.Read(networks.Map(name), parameters: null));
+                Collect(errors, networks, () => context.Networks[name] = NetworkReader.Read(Named(networks.Map(name), $"{file}, network {name}"), parameters: null));
             }
         }
         if (Collect(errors, root, () => root.OptionalMap("lstms")) is { } lstms)
         {
             foreach (var name in lstms.Keys)
             {
-                Collect(errors, lstms, () => context.Lstms[name] = LstmReader.Read(lstms.Map(name)));
+                Collect(errors, lstms, () => context.Lstms[name] = LstmReader.Read(Named(lstms.Map(name), $"{file}, LSTM {name}")));
             }
         }
         var parts = new List<Part>();
@@ -94,6 +94,8 @@ public static class ProblemLoader
             : null;
         return new ProblemCheck(file, problem, errors, context.Warnings);
     }
+
+    private static YamlMap Named(YamlMap map, string location) => new(map.Node, location);
 
     // Runs one reading step; its error is recorded and the file read on, so check reports every broken place at once.
     private static T? Collect<T>(List<ProblemFileException> errors, YamlMap at, Func<T> read, YamlNode? node = null)

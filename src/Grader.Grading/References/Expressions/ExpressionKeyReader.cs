@@ -31,7 +31,7 @@ internal static class ExpressionKeyReader
         }
         catch (Exception exception) when (exception is ShapeMismatchException or InvalidOperationException or ArgumentException)
         {
-            throw map.Error(exception.Message);
+            throw map.Error(EngineMessage.Of(exception));
         }
     }
 

@@ -47,7 +47,7 @@ internal static class GraphReader
             }
             catch (ShapeMismatchException exception)
             {
-                throw definitions.Error($"definition '{name}': {exception.Message}");
+                throw definitions.Error($"definition '{name}': {EngineMessage.Of(exception)}");
             }
         }
         return new GraphQuantities(nodes);

@@ -25,7 +25,7 @@ internal static class QuantityReader
         }
         catch (Exception exception) when (exception is ArgumentException or ShapeMismatchException or InvalidOperationException)
         {
-            throw spec.Error(exception.Message);
+            throw spec.Error(EngineMessage.Of(exception));
         }
     }
 
@@ -38,7 +38,7 @@ internal static class QuantityReader
         }
         catch (Exception exception) when (exception is ArgumentException or ShapeMismatchException or InvalidOperationException)
         {
-            throw at.Error($"cannot compute '{quantity}': {exception.Message}");
+            throw at.Error($"cannot compute '{quantity}': {EngineMessage.Of(exception)}");
         }
     }
 
