@@ -31,6 +31,14 @@ public class AuthorMistakeTests
     }
 
     [Fact]
+    public void Implicit_product_in_an_author_expression_is_an_error_asking_for_a_star()
+    {
+        var check = Check("parts:\n  - id: g\n    kind: number\n    reference:\n"
+            + "      graph: { definitions: { f: \"q zz\" }, at: { q: 1, z: 2 } }\n");
+        Assert.Contains("write products with *", Assert.Single(check.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Declared_names_written_out_still_load()
     {
         var check = Check("parts:\n  - id: g\n    kind: number\n    reference:\n"

@@ -15,7 +15,13 @@ internal static class AuthorExpressions
     {
         var declared = names.ToList();
         // Without declared names the parser splits nothing, so 'zz' stays one name and is caught below.
-        if (ExpressionParser.TryParse(text, null, out var plain, out _))
+        if (!ExpressionParser.TryParse(text, null, out var plain, out var plainError))
+        {
+            // Only the student-friendly readings need the names ("x(1 - x)" as a product): refuse them, they hide typos.
+            throw new ExpressionException(ExpressionParser.TryParse(text, declared, out _, out var error)
+                ? new ExpressionError($"'{text}' reads only the way a student's answer would ({plainError.Message}): write products with *", plainError.Position)
+                : error);
+        }
         {
             foreach (var name in plain.Variables.Order(StringComparer.Ordinal))
             {
