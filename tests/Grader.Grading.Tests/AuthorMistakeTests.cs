@@ -85,6 +85,15 @@ public class AuthorMistakeTests
     }
 
     [Fact]
+    public void Gradient_step_taken_at_a_kink_warns()
+    {
+        var check = Check("parts:\n  - id: s\n    kind: expression\n    variables: { eta: { range: [0.1, 1] } }\n"
+            + "    reference: { gradientStep: { of: \"relu(w - 1)\", wrt: w, at: { w: 1 }, rate: eta } }\n");
+        Assert.Empty(check.Errors);
+        Assert.Contains("relu(w - 1) is taken where its argument is 0", Assert.Single(check.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Network_unit_at_its_relu_kink_warns()
     {
         var check = Check("networks:\n  n: { inputs: 1, layers: [ { weights: [[1], [2]], offsets: [-1, 0], activation: relu }, { weights: [[1, 1]] } ] }\n"

@@ -63,6 +63,7 @@ internal static class ExpressionKeyReader
         if (step is not null)
         {
             points.Add(AtZeroRate(points[0], step, variables));
+            StepKinks.Warn(step, context);
         }
         var (description, references) = ComputeReferences(reference, step, allNames, definitions, points, variables);
         if (references.Any(value => !value.AllFinite()))
