@@ -90,5 +90,8 @@ public class ConstrainedVariableTests
         Assert.DoesNotContain("u (", result.Feedback, StringComparison.Ordinal);
         Assert.DoesNotContain("u (", problem.FindPart("p")!.DescribeReference(), StringComparison.Ordinal);
         Assert.Equal(PartStatus.Correct, Grade(problem, "y .* z").Status);
+        var named = Grade(problem, "softmax(u) .* z");
+        Assert.Equal(PartStatus.Invalid, named.Status);
+        Assert.Contains("unknown variable 'u'", named.Feedback, StringComparison.Ordinal);
     }
 }

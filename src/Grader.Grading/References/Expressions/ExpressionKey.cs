@@ -21,9 +21,11 @@ internal sealed class ExpressionKey(
     IReadOnlyDictionary<string, Expression> definitions,
     IReadOnlyList<IReadOnlyDictionary<string, Matrix>> points,
     IReadOnlyList<Matrix> references,
-    Tolerance tolerance) : AnswerKey
+    Tolerance tolerance,
+    IReadOnlySet<string>? hidden = null) : AnswerKey
 {
-    private readonly string[] _names = [.. points[0].Keys, .. definitions.Keys];
+    // Hidden (auxiliary) variables only feed definitions: an answer cannot name them.
+    private readonly string[] _names = [.. points[0].Keys.Where(name => hidden?.Contains(name) != true), .. definitions.Keys];
 
     public IReadOnlyList<Matrix> References { get; } = references;
 

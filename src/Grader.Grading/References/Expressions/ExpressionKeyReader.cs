@@ -72,7 +72,8 @@ internal static class ExpressionKeyReader
         }
         // Hidden variables only feed definitions: they are never listed in what a student reads.
         var visible = variables.Where(v => !v.Hidden).ToList();
-        var key = new ExpressionKey(description, visible, definitions, points, references, tolerance);
+        var hidden = variables.Where(v => v.Hidden).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var key = new ExpressionKey(description, visible, definitions, points, references, tolerance, hidden);
         return ExpressionHints.Wrap(map, key, allNames, definitions, points, visible, tolerance);
     }
 
