@@ -42,10 +42,10 @@ internal sealed class QueueDepthSampler(
                 // Not declared yet (no worker has started its endpoint): nothing waits in it.
                 metrics.SetQueueDepth(queue, 0);
             }
-            catch (Exception exception) when (exception is BrokerUnreachableException or AlreadyClosedException
-                or OperationInterruptedException or IOException or TimeoutException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // The broker is down: keep the last sample; readiness reports the outage.
+                // The broker is down or recovering (whatever the client throws then): keep the last sample, readiness
+                // reports the outage. A gauge must never stop the worker, so nothing here is rethrown.
                 logger.LogDebug(exception, "Could not read the depth of {Queue}", queue);
             }
         }

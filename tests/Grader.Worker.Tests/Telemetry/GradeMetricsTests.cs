@@ -45,7 +45,7 @@ public sealed class GradeMetricsTests : IAsyncLifetime
         }
 
         Assert.Null(_harness.Consumed.Select<GradeSubmission>().Select(c => c.Exception).FirstOrDefault());
-        Assert.True(_harness.Published.Select<SubmissionGraded>().Any(m => m.Context.Message.SubmissionId == id));
+        Assert.Contains(_harness.Published.Select<SubmissionGraded>(), m => m.Context.Message.SubmissionId == id);
         _meters.ForceFlush();
 
         var metric = Assert.Single(_exported, m => m.Name == GraderMetrics.GradeDurationName);
