@@ -26,7 +26,14 @@ public static class TelemetrySetup
         builder.Services.AddGraderMetrics();
         var export = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(resource =>
+            {
+                // OTEL_SERVICE_NAME, when set, names the service (the resource reads it); else the process's name.
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                {
+                    resource.AddService(builder.Environment.ApplicationName);
+                }
+            })
             .WithTracing(tracing =>
             {
                 tracing.AddAspNetCoreInstrumentation(options => options.Filter = http => !IsHealthProbe(http))
