@@ -21,17 +21,21 @@ internal sealed class ExpressionKey(
     IReadOnlyDictionary<string, Expression> definitions,
     IReadOnlyList<IReadOnlyDictionary<string, Matrix>> points,
     IReadOnlyList<Matrix> references,
+    int farStart,
     Tolerance tolerance) : AnswerKey
 {
     private readonly string[] _names = [.. points[0].Keys, .. definitions.Keys];
 
     public IReadOnlyList<Matrix> References { get; } = references;
 
+    /// <summary>The sample points: the in-range ones first, then those far outside the declared ranges.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, Matrix>> Points => points;
+
     public override JsonNode? Expected => null;
 
     public override string Describe() =>
-        $"{description}; checked at {points.Count} seeded points in {string.Join(", ", variables.Select(v => v.Describe()))} "
-        + $"(at the first: {References[0]})  ({tolerance})";
+        $"{description}; checked at {farStart} seeded points in {string.Join(", ", variables.Select(v => v.Describe()))} "
+        + $"and {points.Count - farStart} far outside them (at the first: {References[0]})  ({tolerance})";
 
     public override PartResult Grade(Part part, JsonElement answer)
     {
@@ -58,7 +62,8 @@ internal sealed class ExpressionKey(
 
     private Verdict Judge(Expression expression)
     {
-        var students = new Matrix[points.Count];
+        var students = new List<Matrix>(points.Count);
+        var compared = new List<int>(points.Count);
         for (var k = 0; k < points.Count; k++)
         {
             if (!TryEvaluate(expression, points[k], out var value, out var error))
@@ -71,24 +76,32 @@ internal sealed class ExpressionKey(
             }
             if (!value.AllFinite())
             {
+                // Far from the sampled range a right answer may overflow where the reference's form does not: no evidence.
+                if (k >= farStart)
+                {
+                    continue;
+                }
                 return Verdict.Incorrect($"Your expression is not defined at {DescribePoint(k)} (it gives {value}).");
             }
-            students[k] = value;
+            students.Add(value);
+            compared.Add(k);
         }
-        for (var k = 0; k < points.Count; k++)
+        for (var i = 0; i < compared.Count; i++)
         {
-            var mismatch = Closeness.FirstMismatch(students[k], References[k], tolerance);
+            var k = compared[i];
+            var mismatch = Closeness.FirstMismatch(students[i], References[k], tolerance);
             if (mismatch < 0)
             {
                 continue;
             }
             var where = References[k].IsScalar ? "it gives" : $"{Closeness.Where(References[k].Shape, mismatch)} is";
-            var message = $"Your expression does not match at {DescribePoint(k)}: {where} {Format(students[k][mismatch])}, "
+            var far = k >= farStart ? " (far outside the sampled range: an answer must be the same function everywhere, not only there)" : "";
+            var message = $"Your expression does not match at {DescribePoint(k)}{far}: {where} {Format(students[i][mismatch])}, "
                 + $"expected {Format(References[k][mismatch])}.";
-            var hint = MistakeHints.Explain(students, References, tolerance);
+            var hint = MistakeHints.Explain(students, [.. compared.Select(index => References[index])], tolerance);
             return Verdict.Incorrect(hint is null ? message : $"{message} {hint}");
         }
-        return Verdict.Correct($"Correct: matches at all {points.Count} sample points.");
+        return Verdict.Correct($"Correct: matches at all {compared.Count} sample points.");
     }
 
     private bool TryEvaluate(Expression expression, IReadOnlyDictionary<string, Matrix> point, out Matrix value, out string error)
