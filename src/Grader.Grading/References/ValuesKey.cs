@@ -71,12 +71,34 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
 
     private static Verdict JudgeField(JsonElement answer, ValueField field)
     {
+        var given = FieldNames.FindAll(answer, field.Name).Where(p => p.Value.ValueKind != JsonValueKind.Null).ToList();
+        if (given.Count > 1 && !SameValue(given, field))
+        {
+            // Two spellings with two values is a hedge: grading either one would reward answering both ways.
+            var spellings = string.Join(" and ", given.Select(p => $"\"{p.Name}\""));
+            return Verdict.Incorrect($"given twice with different values ({spellings}); give each field once.");
+        }
         var property = FindProperty(answer, field.Name);
         if (property is null || property.Value.ValueKind == JsonValueKind.Null)
         {
             return Verdict.Missing("missing.");
         }
         return ValueJudge.Judge(property.Value, field.Reference, field.Shape, field.Tolerance);
+    }
+
+    private static bool SameValue(List<JsonProperty> given, ValueField field)
+    {
+        Matrix? first = null;
+        foreach (var property in given)
+        {
+            if (!ValueJudge.TryRead(property.Value, field.Shape, out var value, out _)
+                || (first is not null && (first.Shape != value.Shape || !first.Values.SequenceEqual(value.Values))))
+            {
+                return false;
+            }
+            first ??= value;
+        }
+        return true;
     }
 
     private static JsonElement? FindProperty(JsonElement answer, string name) => FieldNames.Find(answer, name);
