@@ -26,11 +26,9 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
 
     public override PartResult Grade(Part part, JsonElement answer)
     {
-        if (answer.ValueKind != JsonValueKind.Object)
+        if (!ValuesText.TryAsObject(answer, [.. Fields.Select(field => field.Name)], out answer, out var readAs, out var shapeError))
         {
-            var names = string.Join(", ", Fields.Select(field => field.Name));
-            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points,
-                $"Expected an object with the fields {names}, got {AnswerReader.Describe(answer)}.");
+            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points, shapeError);
         }
         var correct = 0;
         var given = 0;
@@ -65,6 +63,7 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
             : PartStatus.Incorrect;
         var feedback = status == PartStatus.Correct && notes.Length == 0 ? "Correct."
             : $"{correct} of {Fields.Count} correct. {notes}".TrimEnd();
+        feedback = readAs.Length == 0 ? feedback : $"{feedback} {readAs}";
         var score = Math.Round(part.Points * correct / Fields.Count, 10);
         return new PartResult(part.Id, status, score, part.Points, feedback, status == PartStatus.Correct ? null : Expected);
     }
