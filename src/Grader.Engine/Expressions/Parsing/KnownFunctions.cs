@@ -18,7 +18,14 @@ internal static class KnownFunctions
         ["lure"] = ("lure", 1, 1),
         ["LUre"] = ("lure", 1, 1),
         ["step"] = ("step", 1, 1),
-        ["heaviside"] = ("step", 1, 1),
+        // numpy's heaviside(x, h0) takes the value at 0 as a second argument (FunctionForms).
+        ["heaviside"] = ("heaviside", 1, 2),
+        ["H"] = ("step", 1, 1),
+        ["Θ"] = ("step", 1, 1),
+        ["sech"] = ("sech", 1, 1),
+        ["maximum"] = ("max", 2, 2),
+        ["minimum"] = ("min", 2, 2),
+        ["where"] = ("where", 3, 3),
         ["sign"] = ("sign", 1, 1),
         ["sgn"] = ("sign", 1, 1),
         ["sin"] = ("sin", 1, 1),
@@ -65,6 +72,8 @@ internal static class KnownFunctions
         var byName = new Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)>(StringComparer.OrdinalIgnoreCase)
         {
             ["sigma"] = _byName["sigmoid"],
+            // The step written as the physicists' Θ: "\Theta(x)" reads as Theta(x).
+            ["Theta"] = _byName["step"],
             // The MIT 6.390 handout's own notation: f_reLU(z) and f_LUre(z).
             ["f_relu"] = _byName["relu"],
             ["f_lure"] = _byName["lure"],

@@ -138,6 +138,10 @@ internal sealed partial class LatexReader
         {
             return Delimiter(name, at, next, end);
         }
+        if (name == "begin" && _text.AsSpan(next, end - next).StartsWith("{cases}", StringComparison.Ordinal))
+        {
+            return Cases(at, next + "{cases}".Length, end);
+        }
         throw Fail($@"unknown LaTeX command '\{name}'", at);
     }
 

@@ -28,6 +28,9 @@ internal sealed class ExpressionKey(
 
     public IReadOnlyList<Matrix> References { get; } = references;
 
+    /// <summary>The known function whose derivative the part asks for, so that "σ'(x)" is not taken as an answer to it.</summary>
+    public string? AsksForDerivativeOf { get; init; }
+
     /// <summary>The sample points: the in-range ones first, then those far outside the declared ranges.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, Matrix>> Points => points;
 
@@ -56,6 +59,10 @@ internal sealed class ExpressionKey(
         if (!ExpressionParser.TryParse(text, _names, out var expression, out var error))
         {
             return Result(part, Verdict.Invalid($"Your expression could not be read: {error}."));
+        }
+        if (AsksForDerivativeOf is { } function && RestatedDerivative.IsIn(text, function))
+        {
+            return Result(part, Verdict.Invalid(RestatedDerivative.Message(function)));
         }
         return Result(part, Judge(expression));
     }

@@ -81,7 +81,12 @@ internal static class ExpressionKeyReader
                 references.RemoveAt(k);
             }
         }
-        return new ExpressionKey(description, variables, definitions, points, references, farStart, tolerance);
+        return new ExpressionKey(description, variables, definitions, points, references, farStart, tolerance)
+        {
+            AsksForDerivativeOf = reference.OptionalMap("derivative") is { } derivative
+                ? RestatedDerivative.Of(ExpressionParser.Parse(derivative.String("of"), allNames), derivative.String("wrt"))
+                : null,
+        };
     }
 
     private static (string Description, List<Matrix> References) ComputeReferences(
