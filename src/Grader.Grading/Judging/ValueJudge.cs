@@ -24,12 +24,12 @@ internal static class ValueJudge
         {
             return Verdict.Correct();
         }
-        var hint = MistakeHints.Explain(student, reference, tolerance);
+        var mistake = MistakeHints.Find(student, reference, tolerance);
         var where = shape == ValueShape.Scalar ? "Your answer" : $"{Capitalise(Closeness.Where(reference.Shape, mismatch))} of your answer";
         var message = tolerance.Exact
             ? $"{where} ({Format(student[mismatch])}) is not the exact value expected."
             : $"{where} ({Format(student[mismatch])}) is not within the tolerance ({tolerance}) of the reference.";
-        return Verdict.Incorrect(hint is null ? message : $"{message} {hint}");
+        return Verdict.Incorrect(message, mistake);
     }
 
     public static bool TryRead(JsonElement answer, ValueShape shape, out Matrix value, out string error)

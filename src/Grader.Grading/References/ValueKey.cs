@@ -20,6 +20,6 @@ internal sealed class ValueKey(Matrix reference, ValueShape shape, Tolerance tol
     {
         var verdict = ValueJudge.Judge(answer, Reference, shape, tolerance);
         return new PartResult(part.Id, verdict.Status, verdict.IsCorrect ? part.Points : 0, part.Points, verdict.Message,
-            verdict.IsCorrect ? null : Expected);
+            verdict.IsCorrect ? null : Expected) { Tags = verdict.Tag is null ? [] : [verdict.Tag] };
     }
 }

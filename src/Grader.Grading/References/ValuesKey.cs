@@ -33,9 +33,19 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
         var correct = 0;
         var given = 0;
         var notes = new StringBuilder();
+        var tags = new List<string>();
+        var wrong = new List<ValueField>();
         foreach (var field in Fields)
         {
             var verdict = JudgeField(answer, field);
+            if (verdict.Tag is { } tag && !tags.Contains(tag))
+            {
+                tags.Add(tag);
+            }
+            if (verdict.Status == PartStatus.Incorrect)
+            {
+                wrong.Add(field);
+            }
             if (verdict.Status != PartStatus.Missing)
             {
                 given++;
@@ -46,6 +56,12 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
                 continue;
             }
             notes.Append(notes.Length == 0 ? "" : " ").Append(field.Name).Append(": ").Append(verdict.Message);
+        }
+        if (SharedMistake(answer, wrong) is { } shared)
+        {
+            notes.Append(notes.Length == 0 ? "" : " ").Append($"The {wrong.Count} wrong fields share one slip: {shared.Message}");
+            tags.Remove(shared.Tag);
+            tags.Add(shared.Tag);
         }
         var unknown = answer.EnumerateObject().Select(p => p.Name).Where(name => FindField(name) is null).ToList();
         if (unknown.Count > 0)
@@ -65,7 +81,7 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
             : $"{correct} of {Fields.Count} correct. {notes}".TrimEnd();
         feedback = readAs.Length == 0 ? feedback : $"{feedback} {readAs}";
         var score = Math.Round(part.Points * correct / Fields.Count, 10);
-        return new PartResult(part.Id, status, score, part.Points, feedback, status == PartStatus.Correct ? null : Expected);
+        return new PartResult(part.Id, status, score, part.Points, feedback, status == PartStatus.Correct ? null : Expected) { Tags = tags };
     }
 
     private static Verdict JudgeField(JsonElement answer, ValueField field)
@@ -83,6 +99,26 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
             return Verdict.Missing("missing.");
         }
         return ValueJudge.Judge(property.Value, field.Reference, field.Shape, field.Tolerance);
+    }
+
+    // One field alone is too little evidence for a hint (0.5 against 1 is half by coincidence as often as by a lost factor
+    // of 2); two or more wrong fields that all show the same slip are not.
+    private static Mistake? SharedMistake(JsonElement answer, List<ValueField> wrong)
+    {
+        if (wrong.Count < MistakeHints.Evidence)
+        {
+            return null;
+        }
+        var students = new List<Matrix>();
+        foreach (var field in wrong)
+        {
+            if (FieldNames.Find(answer, field.Name) is not { } property || !ValueJudge.TryRead(property, field.Shape, out var value, out _))
+            {
+                return null;
+            }
+            students.Add(value);
+        }
+        return MistakeHints.Find(students, [.. wrong.Select(field => field.Reference)], wrong[0].Tolerance);
     }
 
     private static bool SameValue(List<JsonProperty> given, ValueField field)

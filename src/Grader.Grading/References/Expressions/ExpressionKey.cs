@@ -79,7 +79,8 @@ internal sealed class ExpressionKey(
             }
             if (value.Shape != References[k].Shape)
             {
-                return Verdict.Invalid(ShapeMessage(value.Shape, References[k].Shape));
+                var transposed = value.Shape.Rows == References[k].Shape.Columns && value.Shape.Columns == References[k].Shape.Rows;
+                return Verdict.Invalid(ShapeMessage(value.Shape, References[k].Shape)) with { Tag = transposed ? "transpose" : null };
             }
             if (!value.AllFinite())
             {
@@ -105,10 +106,28 @@ internal sealed class ExpressionKey(
             var far = k >= farStart ? " (far outside the sampled range: an answer must be the same function everywhere, not only there)" : "";
             var message = $"Your expression does not match at {DescribePoint(k)}{far}: {where} {Format(students[i][mismatch])}, "
                 + $"expected {Format(References[k][mismatch])}.";
-            var hint = MistakeHints.Explain(students, [.. compared.Select(index => References[index])], tolerance);
-            return Verdict.Incorrect(hint is null ? message : $"{message} {hint}");
+            var mistake = MistakeHints.Find(students, [.. compared.Select(index => References[index])], tolerance)
+                ?? ExpressionMistakes.Find(expression, [.. variables.Select(v => v.Name)], Matches);
+            return Verdict.Incorrect(message, mistake);
         }
         return Verdict.Correct($"Correct: matches at all {compared.Count} sample points.");
+    }
+
+    // Whether a rewritten answer matches everywhere the answer itself could be compared.
+    private bool Matches(Expression candidate)
+    {
+        for (var k = 0; k < points.Count; k++)
+        {
+            if (!TryEvaluate(candidate, points[k], out var value, out _) || value.Shape != References[k].Shape)
+            {
+                return false;
+            }
+            if (value.AllFinite() ? Closeness.FirstMismatch(value, References[k], tolerance) >= 0 : k < farStart)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool TryEvaluate(Expression expression, IReadOnlyDictionary<string, Matrix> point, out Matrix value, out string error)
@@ -148,5 +167,5 @@ internal sealed class ExpressionKey(
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     private static PartResult Result(Part part, Verdict verdict) =>
-        new(part.Id, verdict.Status, verdict.IsCorrect ? part.Points : 0, part.Points, verdict.Message);
+        new(part.Id, verdict.Status, verdict.IsCorrect ? part.Points : 0, part.Points, verdict.Message) { Tags = verdict.Tag is null ? [] : [verdict.Tag] };
 }
