@@ -16,7 +16,8 @@ internal static class PartReader
     {
         var id = node.String("id");
         var map = new YamlMap(node.Node, $"{context.File}, part {id}");
-        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples");
+        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples",
+            "carriedFrom");
         var kindName = map.String("kind");
         if (!Enum.TryParse<PartKind>(kindName, ignoreCase: true, out var kind) || int.TryParse(kindName, out _))
         {
@@ -35,7 +36,12 @@ internal static class PartReader
             PartKind.Values => ReadValues(map, context),
             _ => ReadValue(map, context, kind),
         };
-        return new Part(id, kind, points, map.OptionalString("prompt") ?? "", key);
+        var part = new Part(id, kind, points, map.OptionalString("prompt") ?? "", key)
+        {
+            Carry = map.OptionalMap("carriedFrom") is { } carried ? CarriedReader.Read(carried, key, context) : null,
+        };
+        context.Parts[id] = part;
+        return part;
     }
 
     private static ValueKey ReadValue(YamlMap map, ProblemContext context, PartKind kind)

@@ -14,6 +14,9 @@ internal sealed class ProblemContext(string problemId, string file)
 
     public Dictionary<string, LstmParameters> Lstms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The parts read so far, which a later part's <c>carriedFrom</c> may name.</summary>
+    public Dictionary<string, Model.Part> Parts { get; } = new(StringComparer.Ordinal);
+
     public FeedForwardNetwork Network(YamlMap map, string key)
     {
         var name = map.String(key);

@@ -16,6 +16,11 @@ internal sealed class ValueKey(Matrix reference, ValueShape shape, Tolerance tol
 
     public override string Describe() => $"{JsonShapes.ToJson(Reference, shape).ToJsonString()}  ({tolerance})";
 
+    /// <summary>The same part recomputed on another reference (error-carried-forward), never revealed.</summary>
+    public ValueKey WithReference(Matrix carried) => new(carried, shape, tolerance, reveal: false);
+
+    public Tolerance Tolerance => tolerance;
+
     public override PartResult Grade(Part part, JsonElement answer)
     {
         var verdict = ValueJudge.Judge(answer, Reference, shape, tolerance);

@@ -28,6 +28,18 @@ internal sealed class ExpressionKey(
 
     public IReadOnlyList<Matrix> References { get; } = references;
 
+    /// <summary>For a gradient step, its starting value and the name of the rate variable; null for other references.</summary>
+    public (Matrix Start, string Rate)? Step { get; init; }
+
+    public Tolerance Tolerance => tolerance;
+
+    /// <summary>The same part checked against other references at the same points (error-carried-forward).</summary>
+    public ExpressionKey WithReferences(IReadOnlyList<Matrix> carried) =>
+        new(description, variables, definitions, points, carried, farStart, tolerance) { AsksForDerivativeOf = AsksForDerivativeOf };
+
+    /// <summary>The variable names the answer may use (the sampled variables and the step's constants).</summary>
+    public IReadOnlyCollection<string> Names => _names;
+
     /// <summary>The known function whose derivative the part asks for, so that "σ'(x)" is not taken as an answer to it.</summary>
     public string? AsksForDerivativeOf { get; init; }
 

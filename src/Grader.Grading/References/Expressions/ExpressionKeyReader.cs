@@ -86,6 +86,7 @@ internal static class ExpressionKeyReader
             AsksForDerivativeOf = reference.OptionalMap("derivative") is { } derivative
                 ? RestatedDerivative.Of(ExpressionParser.Parse(derivative.String("of"), allNames), derivative.String("wrt"))
                 : null,
+            Step = step is null ? null : (ReadPoint(step.Map("at"))[step.String("wrt")], step.String("rate")),
         };
     }
 
