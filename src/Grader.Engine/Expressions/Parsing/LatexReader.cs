@@ -103,6 +103,14 @@ internal sealed partial class LatexReader
         {
             throw Fail(@"'\' must start a LaTeX command", at);
         }
+        if (name is "sum" or "Sigma" && SumLimits(next, end) is ({ } index, var afterLimits))
+        {
+            // "\sum_i" and "\sum_{i=1}^{n}": the sum over an index, read by the parser as ∑_i.
+            Emit(" ∑_", at);
+            Emit(index, next);
+            Emit(' ', afterLimits);
+            return afterLimits;
+        }
         if (LatexCommands.Symbols.TryGetValue(name, out var symbol))
         {
             if (name == "sigma" && FunctionOfAtom(symbol, at, next, end) is >= 0 and var afterSigma)

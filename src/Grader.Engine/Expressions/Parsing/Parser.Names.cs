@@ -12,6 +12,12 @@ internal sealed partial class Parser
         {
             return Variable(name, token.Position);
         }
+        if (IndexedName(name) is { } indexed)
+        {
+            var variable = Variable(indexed, token.Position);
+            _indexed.Add(variable);
+            return variable;
+        }
         if (LayerFollows(name, out var layer))
         {
             _index += 4;
@@ -32,11 +38,7 @@ internal sealed partial class Parser
             }
             if (!call && function == "sum" && token.Text is "Σ" or "∑")
             {
-                // "Σσ(z)" without parentheses sums the term that follows, up to the next + or −.
-                Enter(token.Position);
-                var term = ParseSummand();
-                _depth--;
-                return new CallExpression("sum", [term], token.Position);
+                return ParseSumSign(token);
             }
             if (!call)
             {
