@@ -94,6 +94,43 @@ public class CarriedCreditTests
         Assert.Equal(0.5 * result.MaxScore, result.Score);
     }
 
+    [Fact]
+    public void A_wrong_forward_value_carries_along_the_backprop_chain_of_a_values_part()
+    {
+        // q = 7 instead of 3: f = 7·(−4) = −28 and ∂f/∂z = q = 7 are right given it; ∂f/∂q, ∂f/∂x, ∂f/∂y are simply right.
+        var result = Grading.Part("cs189-dis4", "1d", """{"q": 7, "f": -28, "df_dq": -4, "df_dz": 7, "df_dx": -4, "df_dy": -4}""");
+
+        Assert.Equal(PartStatus.Partial, result.Status);
+        Assert.Equal(result.MaxScore * 5 / 6, result.Score, 9);
+        Assert.Contains("3 of 6 correct, 2 more carried forward", result.Feedback, StringComparison.Ordinal);
+        Assert.Contains("f: correct using your q = 7.", result.Feedback, StringComparison.Ordinal);
+        Assert.Equal(["carried-forward"], result.Tags);
+    }
+
+    [Theory]
+    [InlineData("""{"q": 0, "f": 0, "df_dq": -4, "df_dz": 0, "df_dx": -4, "df_dy": -4}""")]
+    [InlineData("""{"q": 1, "f": -4, "df_dq": 1, "df_dz": 1, "df_dx": 1, "df_dy": 1}""")]
+    [InlineData("""{"q": 3, "f": -28, "df_dq": -4, "df_dz": 3, "df_dx": -4, "df_dy": -4}""")]
+    [InlineData("""{"f": -28, "df_dq": -4, "df_dz": 7, "df_dx": -4, "df_dy": -4}""")]
+    public void Nothing_is_carried_along_the_chain_from_a_zero_right_or_missing_value(string answer)
+    {
+        var result = Grading.Part("cs189-dis4", "1d", answer);
+
+        Assert.DoesNotContain("carried forward", result.Feedback, StringComparison.Ordinal);
+        Assert.Empty(result.Tags);
+    }
+
+    [Fact]
+    public void A_chain_formula_that_disagrees_with_the_computed_fields_fails_the_load()
+    {
+        var text = File.ReadAllText(Path.Combine(Catalog.RepositoryRoot(), "problems", "cs189-dis4.yaml"))
+            .Replace("f: \"-4*q\"", "f: \"4*q\"", StringComparison.Ordinal);
+
+        var exception = Assert.Throws<ProblemFileException>(() => ProblemLoader.LoadText(text, "dis4.yaml"));
+
+        Assert.Contains("'f: 4*q' gives", exception.Message, StringComparison.Ordinal);
+    }
+
     private static PartResult Grade(string problemId, string partId, string answersJson)
     {
         using var answers = JsonDocument.Parse(answersJson);

@@ -46,6 +46,49 @@ internal static class CarriedReader
         }
     }
 
+    /// <summary>
+    /// A values part's <c>carriedFrom: {fields: {f: "-4*q", …}, credit?}</c>: each listed field's reference recomputed from
+    /// the part's own other fields, checked against the computed references when the file loads.
+    /// </summary>
+    public static ValuesKey WithinPart(YamlMap spec, ValuesKey key)
+    {
+        spec.AllowOnly("fields", "credit");
+        var credit = spec.OptionalNumber("credit", 1);
+        if (!(credit is > 0 and <= 1))
+        {
+            throw spec.Error("'credit' is a fraction of the points, greater than 0 and at most 1");
+        }
+        var names = key.Fields.Select(field => field.Name).ToList();
+        var truth = key.Fields.ToDictionary(field => field.Name, field => field.Reference, StringComparer.Ordinal);
+        var formulas = new Dictionary<string, Expression>(StringComparer.Ordinal);
+        var fields = spec.Map("fields");
+        foreach (var name in fields.Keys)
+        {
+            if (!names.Contains(name))
+            {
+                throw fields.Error($"'{name}' is not a field of this part ({string.Join(", ", names)})");
+            }
+            try
+            {
+                var formula = ExpressionParser.Parse(fields.String(name), names.Where(other => other != name));
+                var field = key.Fields.First(f => f.Name == name);
+                var recomputed = formula.Evaluate(truth);
+                if (formula.Variables.Count == 0 || recomputed.Shape != field.Reference.Shape
+                    || Closeness.FirstMismatch(recomputed, field.Reference, field.Tolerance) >= 0)
+                {
+                    throw fields.Error($"'{name}: {fields.String(name)}' gives {recomputed} from the other fields' references, "
+                        + $"not {field.Reference}: check it (it must use other fields)");
+                }
+                formulas[name] = formula;
+            }
+            catch (ExpressionException exception)
+            {
+                throw fields.Error($"'{name}': {exception.Error}");
+            }
+        }
+        return new ValuesKey(key.Fields, key.Reveal) { Carried = new CarriedFields(formulas, credit) };
+    }
+
     private static List<string> Names(YamlMap spec, Part earlier, string? field, string? reference)
     {
         if (earlier.Key is ValuesKey values)

@@ -36,9 +36,15 @@ internal static class PartReader
             PartKind.Values => ReadValues(map, context),
             _ => ReadValue(map, context, kind),
         };
+        var carried = map.OptionalMap("carriedFrom");
+        if (carried is not null && key is ValuesKey values && !carried.Has("part"))
+        {
+            key = CarriedReader.WithinPart(carried, values);
+            carried = null;
+        }
         var part = new Part(id, kind, points, map.OptionalString("prompt") ?? "", key)
         {
-            Carry = map.OptionalMap("carriedFrom") is { } carried ? CarriedReader.Read(carried, key, context) : null,
+            Carry = carried is null ? null : CarriedReader.Read(carried, key, context),
         };
         context.Parts[id] = part;
         return part;

@@ -14,9 +14,14 @@ internal sealed record ValueField(string Name, Matrix Reference, ValueShape Shap
 /// <summary>A values part: an object of named numbers (or sequences), scored field by field for partial credit.</summary>
 internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) : AnswerKey
 {
+    public bool Reveal { get; } = reveal;
+
     public IReadOnlyList<ValueField> Fields { get; } = fields;
 
-    public override JsonNode? Expected => reveal
+    /// <summary>The fields recomputed from the student's own other fields when wrong (error-carried-forward), or null.</summary>
+    public CarriedFields? Carried { get; init; }
+
+    public override JsonNode? Expected => Reveal
         ? new JsonObject(Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)JsonShapes.ToJson(f.Reference, f.Shape))))
         : null;
 
@@ -31,6 +36,7 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
             return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points, shapeError);
         }
         var correct = 0;
+        var carried = 0;
         var given = 0;
         var notes = new StringBuilder();
         var tags = new List<string>();
@@ -55,6 +61,13 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
                 correct++;
                 continue;
             }
+            if (verdict.Status == PartStatus.Incorrect && Carried?.TryCarry(answer, field, Fields) is { } carriedNote)
+            {
+                carried++;
+                wrong.Remove(field);
+                notes.Append(notes.Length == 0 ? "" : " ").Append(field.Name).Append(": ").Append(carriedNote);
+                continue;
+            }
             notes.Append(notes.Length == 0 ? "" : " ").Append(field.Name).Append(": ").Append(verdict.Message);
         }
         if (SharedMistake(answer, wrong) is { } shared)
@@ -75,12 +88,16 @@ internal sealed class ValuesKey(IReadOnlyList<ValueField> fields, bool reveal) :
         }
         var status = given == 0 ? PartStatus.Missing
             : correct == Fields.Count ? PartStatus.Correct
-            : correct > 0 ? PartStatus.Partial
+            : correct + carried > 0 ? PartStatus.Partial
             : PartStatus.Incorrect;
         var feedback = status == PartStatus.Correct && notes.Length == 0 ? "Correct."
-            : $"{correct} of {Fields.Count} correct. {notes}".TrimEnd();
+            : $"{correct} of {Fields.Count} correct{(carried > 0 ? $", {carried} more carried forward" : "")}. {notes}".TrimEnd();
         feedback = readAs.Length == 0 ? feedback : $"{feedback} {readAs}";
-        var score = Math.Round(part.Points * correct / Fields.Count, 10);
+        if (carried > 0)
+        {
+            tags.Add(CarriedCredit.Tag);
+        }
+        var score = Math.Round(part.Points * (correct + carried * (Carried?.Credit ?? 0)) / Fields.Count, 10);
         return new PartResult(part.Id, status, score, part.Points, feedback, status == PartStatus.Correct ? null : Expected) { Tags = tags };
     }
 
