@@ -49,4 +49,29 @@ public class MisconceptionTagTests
         Assert.Equal(PartStatus.Incorrect, result.Status);
         Assert.Empty(result.Tags);
     }
+
+    [Fact]
+    public void A_matrix_answered_transposed_is_invalid_with_the_transpose_tag()
+    {
+        const string yaml = """
+            id: demo
+            title: Demo
+            course: Test
+            networks:
+              n:
+                inputs: 2
+                layers:
+                  - { weights: [[1, 2], [3, 4], [5, 6]], activation: identity }
+            parts:
+              - { id: w, kind: matrix, reference: { network: n, input: [1, 1], quantity: W1.next, target: [0, 0, 0], loss: squared-error, learningRate: 0 } }
+            """;
+        var problem = Grader.Grading.Loading.ProblemLoader.LoadText(yaml, "demo.yaml");
+        using var answers = System.Text.Json.JsonDocument.Parse("""{"w": [[1, 3, 5], [2, 4, 6]]}""");
+
+        var result = problem.Grade(answers.RootElement).Parts.Single();
+
+        Assert.Equal(PartStatus.Invalid, result.Status);
+        Assert.Contains("Did you transpose it?", result.Feedback, StringComparison.Ordinal);
+        Assert.Equal(["transpose"], result.Tags);
+    }
 }

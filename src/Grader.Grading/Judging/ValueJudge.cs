@@ -17,7 +17,11 @@ internal static class ValueJudge
         }
         if (student.Shape != reference.Shape)
         {
-            return Verdict.Invalid(ShapeMessage(student, reference, shape));
+            var transposed = shape == ValueShape.Matrix && !reference.IsScalar && student.Rows == reference.Columns
+                && student.Columns == reference.Rows && reference.Rows != reference.Columns;
+            return transposed
+                ? Verdict.Invalid($"{ShapeMessage(student, reference, shape)} Did you transpose it?") with { Tag = "transpose" }
+                : Verdict.Invalid(ShapeMessage(student, reference, shape));
         }
         var mismatch = Closeness.FirstMismatch(student, reference, tolerance);
         if (mismatch < 0)
