@@ -28,9 +28,8 @@ public class MisconceptionTagTests
 
     [Theory]
     [InlineData("mit-6390-rec6", "2c", "0.3")]
-    [InlineData("mit-6390-rec6", "2c", "-0.6")]
     [InlineData("mit-6036-s17-hw4", "1a", """{"o1": 0.5, "o2": 3.06e-7}""")]
-    public void One_value_that_happens_to_be_half_or_negated_earns_no_hint_and_no_tag(string problemId, string partId, string answer)
+    public void One_value_that_happens_to_be_half_earns_no_factor_hint_and_no_tag(string problemId, string partId, string answer)
     {
         var result = Grading.Part(problemId, partId, answer);
 
@@ -39,6 +38,15 @@ public class MisconceptionTagTests
         Assert.DoesNotContain("factor of 2", result.Feedback, StringComparison.Ordinal);
         Assert.DoesNotContain("opposite sign", result.Feedback, StringComparison.Ordinal);
         Assert.False(GradeReportJson.ToJson(result).ContainsKey("tags"));
+    }
+
+    [Fact]
+    public void One_number_with_the_right_size_and_the_wrong_sign_is_told_so_without_a_tag()
+    {
+        var result = Grading.Part("mit-6390-rec6", "2c", "-0.6");
+
+        Assert.Contains("Its size matches the expected answer, its sign does not.", result.Feedback, StringComparison.Ordinal);
+        Assert.Empty(result.Tags);
     }
 
     [Fact]

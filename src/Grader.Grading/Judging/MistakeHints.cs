@@ -18,6 +18,16 @@ internal static class MistakeHints
 
     public static Mistake? Find(Matrix student, Matrix reference, Tolerance tolerance) => Find([student], [reference], tolerance);
 
+    /// <summary>
+    /// What one number alone may say: its size matching the reference's with the other sign is stated as a fact, without a
+    /// cause or a tag (a single value may match by coincidence); a factor of 2 is not stated at all.
+    /// </summary>
+    public static string? Observe(Matrix student, Matrix reference, Tolerance tolerance) =>
+        reference.IsScalar && Math.Abs(reference.ScalarValue) > tolerance.Absolute
+            && Closeness.FirstMismatch(student.Negate(), reference, tolerance) < 0
+            ? "Its size matches the expected answer, its sign does not."
+            : null;
+
     public static Mistake? Find(IReadOnlyList<Matrix> students, IReadOnlyList<Matrix> references, Tolerance tolerance)
     {
         var evidence = 0;

@@ -33,7 +33,9 @@ internal static class ValueJudge
         var message = tolerance.Exact
             ? $"{where} ({Format(student[mismatch])}) is not the exact value expected."
             : $"{where} ({Format(student[mismatch])}) is not within the tolerance ({tolerance}) of the reference.";
-        return Verdict.Incorrect(message, mistake);
+        return mistake is null && MistakeHints.Observe(student, reference, tolerance) is { } observation
+            ? Verdict.Incorrect($"{message} {observation}")
+            : Verdict.Incorrect(message, mistake);
     }
 
     public static bool TryRead(JsonElement answer, ValueShape shape, out Matrix value, out string error)
