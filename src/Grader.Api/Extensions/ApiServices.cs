@@ -30,7 +30,6 @@ public static class ApiServices
         builder.Services.AddScoped<SubmissionRequestReader>(); // scoped: it sees the catalog current per request
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddScoped<GradingQueue>();
-        builder.Services.AddInstructorQueries();
         builder.AddRegradeServices();
         return builder;
     }

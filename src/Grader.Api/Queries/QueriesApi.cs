@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Grader.Api.Access;
+using Grader.Data.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grader.Api.Queries;
@@ -12,7 +12,8 @@ public static class QueriesApi
 {
     public static IEndpointRouteBuilder MapQueriesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/courses/{course}").WithTags("Queries").RequireAuthorization(AccessPolicies.Instructor);
+        var api = app.MapGroup("/api/v1/courses/{course}").WithTags("Queries").RequireAuthorization(AccessPolicies.Instructor)
+            .RequireCourseScope();
         api.MapGet("/assignments/{assignment}/summary", GetSummary)
             .WithName("GetAssignmentSummary")
             .WithSummary("Submissions by status, score statistics and histogram, per-part outcomes and common wrong answers");
@@ -26,15 +27,10 @@ public static class QueriesApi
         return app;
     }
 
-    public static async Task<Results<Ok<AssignmentSummary>, ValidationProblem, ProblemHttpResult>> GetSummary(
+    public static async Task<Results<Ok<AssignmentSummary>, ValidationProblem>> GetSummary(
         string course, string assignment, string? problemId, string? from, string? to,
-        ClaimsPrincipal user, AssignmentSummaryQuery query, CancellationToken cancellationToken)
+        AssignmentSummaryQuery query, CancellationToken cancellationToken)
     {
-        if (Hidden(user, course) is { } notFound)
-        {
-            return notFound;
-        }
-
         var parameters = new QueryParameters();
         var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
         parameters.CheckWindow(window.From, window.To);
@@ -46,15 +42,10 @@ public static class QueriesApi
         return TypedResults.Ok(await query.RunAsync(course, assignment, problemId, window.From, window.To, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Gradebook>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGradebook(
+    public static async Task<Results<Ok<Gradebook>, ContentHttpResult, ValidationProblem>> GetGradebook(
         string course, string assignment, string? problemId, string? policy, string? from, string? to, string? cursor, string? limit,
         string? format, HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
     {
-        if (Hidden(context.User, course) is { } notFound)
-        {
-            return notFound;
-        }
-
         var parameters = new QueryParameters();
         var counted = parameters.Policy(policy);
         var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
@@ -67,7 +58,8 @@ public static class QueriesApi
             return Invalid(parameters);
         }
 
-        var gradebook = await query.RunAsync(course, assignment, problemId, counted, window.From, window.To, after, pageSize, cancellationToken);
+        var page = await query.RunAsync(course, assignment, problemId, counted, window.From, window.To, after, pageSize, cancellationToken);
+        var gradebook = Gradebook.From(course, assignment, counted, page);
         if (gradebook.NextCursor is not null)
         {
             var next = QueryString.Create(new Dictionary<string, string?>
@@ -86,32 +78,23 @@ public static class QueriesApi
         return csv ? TypedResults.Text(GradebookCsv.Write(gradebook), "text/csv; charset=utf-8") : TypedResults.Ok(gradebook);
     }
 
-    public static async Task<Results<Ok<StudentHistory>, ValidationProblem, ProblemHttpResult>> GetStudentHistory(
+    public static async Task<Results<Ok<StudentHistory>, ValidationProblem>> GetStudentHistory(
         string course, string studentId, string? problemId, string? from, string? to, string? cursor, string? limit,
-        ClaimsPrincipal user, StudentHistoryQuery query, CancellationToken cancellationToken)
+        StudentHistoryQuery query, CancellationToken cancellationToken)
     {
-        if (Hidden(user, course) is { } notFound)
-        {
-            return notFound;
-        }
-
         var parameters = new QueryParameters();
         var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
         parameters.CheckWindow(window.From, window.To);
-        var after = parameters.Cursor(cursor, HistoryPosition.TryOpen);
+        var after = parameters.Cursor(cursor, PageCursor.TryOpenPosition);
         var pageSize = parameters.Limit(limit);
         if (!parameters.IsValid)
         {
             return Invalid(parameters);
         }
 
-        return TypedResults.Ok(await query.RunAsync(course, studentId, problemId, window.From, window.To, after, pageSize, cancellationToken));
+        var page = await query.RunAsync(course, studentId, problemId, window.From, window.To, after, pageSize, cancellationToken);
+        return TypedResults.Ok(StudentHistory.From(course, studentId, page));
     }
-
-    private static ProblemHttpResult? Hidden(ClaimsPrincipal user, string course) =>
-        ApiCaller.From(user)?.MaySee(course) == true
-            ? null
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No course '{course}'.");
 
     private static ValidationProblem Invalid(QueryParameters parameters) =>
         TypedResults.ValidationProblem(parameters.Errors, title: "A query parameter is invalid.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grader.Data.Queries;
 
 namespace Grader.Api.Queries;
 
@@ -103,11 +104,4 @@ public sealed class QueryParameters
                 return false;
         }
     }
-}
-
-/// <summary>Which graded submission of a student counts for a problem in the gradebook.</summary>
-public enum GradebookPolicy
-{
-    Latest,
-    Best,
 }

@@ -22,7 +22,7 @@ public sealed record RegradeJobView(
     RegradeReport? Report)
 {
     public static RegradeJobView From(RegradeJob job, RegradeReport? report = null) => new(
-        job.Id, job.State, job.Course, job.Assignment, job.ProblemId, job.GradedWithVersionOtherThanCurrent, job.SubmittedBefore,
+        job.Id, job.State.Name(), job.Course, job.Assignment, job.ProblemId, job.GradedWithVersionOtherThanCurrent, job.SubmittedBefore,
         job.Reason, job.DryRun, job.Total, job.Done, job.Changed, job.Failed, job.CreatedAt, job.FinishedAt, report);
 }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Grader.Data.Access;
 using Grader.ServiceDefaults;
 
 namespace Grader.Api.Regrades;
 
 /// <summary>Reads a regrade request field by field, so that every 400 names the field at fault.</summary>
-public sealed class RegradeRequestReader(ProblemCatalogProvider catalogs)
+public sealed class RegradeRequestReader(ProblemCatalogProvider catalogs, CourseScope scope)
 {
     private const int MaxReasonLength = 2000;
 
@@ -34,6 +35,11 @@ public sealed class RegradeRequestReader(ProblemCatalogProvider catalogs)
             }
 
             var course = OptionalText(root, "course", errors);
+            if (course is null && !scope.IsAll && !errors.ContainsKey("course"))
+            {
+                errors["course"] = ["An instructor key must name one of its courses; only admin keys regrade across courses."];
+            }
+
             var assignment = OptionalText(root, "assignment", errors);
             var problemId = OptionalText(root, "problemId", errors);
             // A regrade usually follows an edit: judge the request (and plan the job) against the files on disk now.

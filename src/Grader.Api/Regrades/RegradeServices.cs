@@ -1,3 +1,5 @@
+using Grader.ServiceDefaults;
+
 namespace Grader.Api.Regrades;
 
 /// <summary>What the regrade endpoints need, registered in one call.</summary>
@@ -9,7 +11,6 @@ public static class RegradeServices
         builder.Services.AddScoped<RegradeRequestReader>();
         builder.Services.AddScoped<RegradePlanner>();
         builder.Services.AddScoped<RegradeChanges>();
-        builder.Services.AddScoped<RegradeFailures>();
         return builder;
     }
 }

@@ -34,8 +34,6 @@ public static class WorkerServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SubmissionGrader>();
-        services.AddScoped<SubmissionFailures>();
-        services.AddScoped<StaleSubmissions>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Grader.Contracts;
+using Grader.ServiceDefaults;
 using Grader.Worker.Grading;
 using MassTransit;
 using Microsoft.Extensions.Options;
