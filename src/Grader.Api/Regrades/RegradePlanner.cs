@@ -1,5 +1,6 @@
 using Grader.Contracts;
 using Grader.Data.Regrades;
+using Grader.Grading.Loading;
 using Grader.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Grader.Data.Access;
-using Grader.ServiceDefaults;
+using Grader.Grading.Loading;
 
 namespace Grader.Api.Regrades;
 
