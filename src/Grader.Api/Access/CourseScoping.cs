@@ -27,7 +27,7 @@ public static class CourseScoping
             }
 
             return await next(context);
-        });
+        }).ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -30,10 +30,10 @@ public static class PageCursor
         }
     }
 
-    /// <returns>The position a <see cref="Seal(NewestFirstPosition)"/> payload names, or null.</returns>
-    public static NewestFirstPosition? TryOpenPosition(string payload)
+    /// <returns>The position a cursor of <see cref="Seal(NewestFirstPosition)"/> names, or null.</returns>
+    public static NewestFirstPosition? TryOpenPosition(string cursor)
     {
-        var parts = payload.Split('|');
+        var parts = TryOpen(cursor)?.Split('|') ?? [];
         return parts.Length == 2
                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                && ticks <= DateTimeOffset.MaxValue.UtcTicks

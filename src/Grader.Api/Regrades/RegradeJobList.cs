@@ -1,6 +1,6 @@
 using Grader.Api.Queries;
+using Grader.Api.Requests;
 using Grader.Data.Access;
-using Grader.Data.Entities;
 using Grader.Data.Regrades;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,32 +12,11 @@ namespace Grader.Api.Regrades;
 /// </summary>
 public static class RegradeJobList
 {
-    public static async Task<Results<Ok<RegradeJobsPage>, ValidationProblem>> ListRegrades(
-        string? course, string? state, string? cursor, string? limit, CourseScope scope, RegradeJobs jobs,
-        CancellationToken cancellationToken)
+    public static async Task<Ok<RegradeJobsPage>> ListRegrades(
+        [AsParameters] RegradeListRequest request, CourseScope scope, RegradeJobs jobs, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters();
-        var after = parameters.Cursor(cursor, PageCursor.TryOpenPosition);
-        var pageSize = parameters.Limit(limit);
-        RegradeJobState? wanted = null;
-        if (state is not null)
-        {
-            if (StoredNames.TryParse<RegradeJobState>(state, out var parsed) && parsed.Name() == state)
-            {
-                wanted = parsed;
-            }
-            else
-            {
-                parameters.Errors["state"] = [$"state must be one of {string.Join(", ", StoredNames.All<RegradeJobState>())}."];
-            }
-        }
-
-        if (!parameters.IsValid)
-        {
-            return TypedResults.ValidationProblem(parameters.Errors, title: "A query parameter is invalid.");
-        }
-
-        var (page, next) = await jobs.ListAsync(scope, course, wanted, after, pageSize, cancellationToken);
+        var (page, next) = await jobs.ListAsync(scope, request.Course, request.WantedState, request.After, request.PageSize(),
+            cancellationToken);
         return TypedResults.Ok(new RegradeJobsPage(page.Select(job => RegradeJobView.From(job)).ToList(),
             next is null ? null : PageCursor.Seal(next)));
     }

@@ -40,5 +40,8 @@ public sealed record RegradeChangeView(
     string? NewVersion,
     IReadOnlyList<PartFlip> Flips);
 
-/// <summary>A page of <see cref="RegradeChangeView"/>, ordered by submission id; <c>Next</c> is null on the last page.</summary>
-public sealed record RegradeChangesPage(IReadOnlyList<RegradeChangeView> Items, string? Next);
+/// <summary>
+/// A page of <see cref="RegradeChangeView"/>, ordered by submission id; <c>Next</c> (the next page's link) and
+/// <c>NextCursor</c> are null on the last page.
+/// </summary>
+public sealed record RegradeChangesPage(IReadOnlyList<RegradeChangeView> Items, string? Next, string? NextCursor);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Grader.ServiceDefaults;
 
 namespace Grader.Api.Regrades;
@@ -8,7 +9,7 @@ public static class RegradeServices
     public static IHostApplicationBuilder AddRegradeServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section));
-        builder.Services.AddScoped<RegradeRequestReader>();
+        builder.Services.AddScoped<IValidator<RegradeRequestInput>, RegradeRequestValidator>();
         builder.Services.AddScoped<RegradePlanner>();
         builder.Services.AddScoped<RegradeChanges>();
         return builder;

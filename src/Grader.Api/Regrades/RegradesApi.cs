@@ -1,5 +1,5 @@
-using System.Globalization;
 using Grader.Api.Access;
+using Grader.Api.Requests;
 using Grader.Data.Access;
 using Grader.Data.Entities;
 using Grader.Data.Regrades;
@@ -18,7 +18,7 @@ public static class RegradesApi
     public static RouteGroupBuilder MapRegradesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/regrades").WithTags("Regrades").RequireAuthorization(AccessPolicies.Instructor)
-            .RequireCourseScope();
+            .RequireCourseScope().ValidateRequests();
         api.MapPost("/", StartRegrade)
             .WithName("StartRegrade")
             .WithSummary("Regrade the graded submissions that match a filter, in batches shared by every worker")
@@ -41,15 +41,10 @@ public static class RegradesApi
         return api;
     }
 
-    public static async Task<Results<Accepted<RegradeJobView>, ValidationProblem, ProblemHttpResult>> StartRegrade(
+    public static async Task<Accepted<RegradeJobView>> StartRegrade(
         RegradeRequestInput input, CourseScope scope, RegradePlanner planner, RegradeJobs jobs, CancellationToken cancellationToken)
     {
-        if (input.Request is not { } regrade)
-        {
-            return TypedResults.ValidationProblem(input.Errors, title: "The regrade request is invalid.");
-        }
-
-        var id = await planner.StartAsync(regrade, cancellationToken);
+        var id = await planner.StartAsync(input.ToRequest(), cancellationToken);
         var job = await jobs.FindAsync(id, scope, cancellationToken) ?? throw new InvalidOperationException($"Job {id} was not stored.");
         return TypedResults.Accepted($"/api/v1/regrades/{id}", RegradeJobView.From(job));
     }
@@ -67,59 +62,21 @@ public static class RegradesApi
         return TypedResults.Ok(RegradeJobView.From(job, report));
     }
 
-    public static Task<Results<Ok<RegradeChangesPage>, ValidationProblem, ProblemHttpResult>> GetRegradeChanges(
-        Guid id, string? after, string? limit, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
+    public static async Task<Results<Ok<RegradeChangesPage>, ProblemHttpResult>> GetRegradeChanges(
+        [AsParameters] RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
         IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
-        PageOfJobAsync(id, after, limit, scope, jobs, options.Value.ChangesPageSize,
-            (afterSubmission, size) => changes.PageAsync(id, afterSubmission, size, cancellationToken), cancellationToken);
+        await jobs.FindAsync(request.Id, scope, cancellationToken) is null
+            ? NotFound(request.Id)
+            : TypedResults.Ok(await changes.PageAsync(request.Id, request.AfterSubmission,
+                request.PageSize(options.Value.ChangesPageSize), cancellationToken));
 
-    public static Task<Results<Ok<RegradeFailuresPage>, ValidationProblem, ProblemHttpResult>> GetRegradeFailures(
-        Guid id, string? after, string? limit, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
+    public static async Task<Results<Ok<RegradeFailuresPage>, ProblemHttpResult>> GetRegradeFailures(
+        [AsParameters] RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
         IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
-        PageOfJobAsync(id, after, limit, scope, jobs, options.Value.ChangesPageSize,
-            (afterSubmission, size) => changes.FailuresAsync(id, afterSubmission, size, cancellationToken), cancellationToken);
-
-    /// <summary>A page of one of a job's lists (keyset on submission id): 404 for a job outside the scope, 400 for bad paging.</summary>
-    private static async Task<Results<Ok<TPage>, ValidationProblem, ProblemHttpResult>> PageOfJobAsync<TPage>(
-        Guid id, string? after, string? limit, CourseScope scope, RegradeJobs jobs, int defaultSize,
-        Func<Guid?, int, Task<TPage>> page, CancellationToken cancellationToken)
-    {
-        if (await jobs.FindAsync(id, scope, cancellationToken) is null)
-        {
-            return NotFound(id);
-        }
-
-        var (afterSubmission, size, errors) = ReadPage(after, limit, defaultSize);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
-        }
-
-        return TypedResults.Ok(await page(afterSubmission, size));
-    }
-
-    // Read here rather than bound, so a bad value is a 400 that names its parameter.
-    private static (Guid? After, int Size, Dictionary<string, string[]> Errors) ReadPage(string? after, string? limit, int defaultSize)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Guid? afterSubmission = null;
-        if (after is not null)
-        {
-            afterSubmission = Guid.TryParse(after, out var parsed) ? parsed : null;
-            if (afterSubmission is null)
-            {
-                errors["after"] = ["after must be a submission id (a UUID), as in the previous page's next link."];
-            }
-        }
-
-        var size = defaultSize;
-        if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= RegradeChanges.MaxPageSize))
-        {
-            errors["limit"] = [$"limit must be a whole number from 1 to {RegradeChanges.MaxPageSize}."];
-        }
-
-        return (afterSubmission, size, errors);
-    }
+        await jobs.FindAsync(request.Id, scope, cancellationToken) is null
+            ? NotFound(request.Id)
+            : TypedResults.Ok(await changes.FailuresAsync(request.Id, request.AfterSubmission,
+                request.PageSize(options.Value.ChangesPageSize), cancellationToken));
 
     public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> CancelRegrade(
         Guid id, CourseScope scope, RegradeJobs jobs, TimeProvider clock, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grader.Api.Requests;
 using Grader.Grading.Loading;
 
 namespace Grader.Api.Submissions;
@@ -101,12 +102,12 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var timestamp))
+        if (value.ValueKind == JsonValueKind.String && Iso8601.TryParse(value.GetString(), out var timestamp))
         {
-            return timestamp.ToUniversalTime();
+            return timestamp;
         }
 
-        errors[field] = [$"The {field} field must be an ISO 8601 timestamp such as 2026-11-01T12:00:00Z."];
+        errors[field] = [$"The {field} field must be an ISO 8601 timestamp such as {Iso8601.Example}."];
         return null;
     }
 
