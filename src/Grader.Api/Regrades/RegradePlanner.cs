@@ -16,14 +16,13 @@ public sealed class RegradePlanner(
     RegradeJobStore jobs, ProblemCatalogProvider catalogs, ISendEndpointProvider sendEndpoints, IOptions<RegradeOptions> options,
     TimeProvider clock, ILogger<RegradePlanner> logger)
 {
-    public async Task<Guid> StartAsync(RegradeRequest request, CancellationToken cancellationToken)
+    public async Task<Guid> StartAsync(RegradeRequestInput request, CancellationToken cancellationToken)
     {
-        var plan = new RegradePlan(Guid.CreateVersion7(), request.Course, request.Assignment, request.ProblemId,
-            request.GradedWithVersionOtherThanCurrent, request.SubmittedBefore, request.Reason, request.DryRun,
-            catalogs.Current.Problems.ToDictionary(p => p.Id, p => p.Version, StringComparer.Ordinal), clock.GetUtcNow());
+        var plan = request.ToPlan(catalogs.Current.Problems.ToDictionary(p => p.Id, p => p.Version, StringComparer.Ordinal),
+            clock.GetUtcNow());
         var planned = await jobs.PlanAsync(plan, options.Value.BatchSize, cancellationToken);
         logger.LogInformation("Regrade job {JobId} planned: {Total} submissions in {Batches} batches, dry run {DryRun}, because {Reason}",
-            plan.Id, planned.Total, planned.Batches, request.DryRun, request.Reason);
+            plan.Id, planned.Total, planned.Batches, plan.DryRun, plan.Reason);
         await SendAsync(plan.Id, planned.Batches, cancellationToken);
         return plan.Id;
     }

@@ -39,7 +39,7 @@ public static class RegradeRequestReader
                 ProblemId = OptionalText(root, "problemId", errors),
                 GradedWithVersionOtherThanCurrent = OptionalBool(root, "gradedWithVersionOtherThanCurrent", errors),
                 DryRun = OptionalBool(root, "dryRun", errors),
-                SubmittedBefore = OptionalTimestamp(root, "submittedBefore", errors),
+                SubmittedBefore = JsonFields.OptionalTimestamp(root, "submittedBefore", errors),
                 Reason = OptionalText(root, "reason", errors),
                 ShapeErrors = errors,
             };
@@ -76,21 +76,5 @@ public static class RegradeRequestReader
 
         errors[name] = ["Must be true or false."];
         return false;
-    }
-
-    private static DateTimeOffset? OptionalTimestamp(JsonElement root, string name, Dictionary<string, string[]> errors)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String && Iso8601.TryParse(value.GetString(), out var parsed))
-        {
-            return parsed;
-        }
-
-        errors[name] = [$"Must be an ISO 8601 timestamp, e.g. {Iso8601.Example}."];
-        return null;
     }
 }

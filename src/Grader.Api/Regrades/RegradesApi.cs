@@ -22,7 +22,7 @@ public static class RegradesApi
         api.MapPost("/", StartRegrade)
             .WithName("StartRegrade")
             .WithSummary("Regrade the graded submissions that match a filter, in batches shared by every worker")
-            .Accepts<RegradeRequest>("application/json");
+            .Accepts<RegradeRequestInput>("application/json");
         api.MapGet("/", RegradeJobList.ListRegrades)
             .WithName("ListRegrades")
             .WithSummary("The regrade jobs this key may see, newest first (filters: course, state; cursor paging)");
@@ -44,7 +44,7 @@ public static class RegradesApi
     public static async Task<Accepted<RegradeJobView>> StartRegrade(
         RegradeRequestInput input, CourseScope scope, RegradePlanner planner, RegradeJobs jobs, CancellationToken cancellationToken)
     {
-        var id = await planner.StartAsync(input.ToRequest(), cancellationToken);
+        var id = await planner.StartAsync(input, cancellationToken);
         var job = await jobs.FindAsync(id, scope, cancellationToken) ?? throw new InvalidOperationException($"Job {id} was not stored.");
         return TypedResults.Accepted($"/api/v1/regrades/{id}", RegradeJobView.From(job));
     }
@@ -62,21 +62,24 @@ public static class RegradesApi
         return TypedResults.Ok(RegradeJobView.From(job, report));
     }
 
-    public static async Task<Results<Ok<RegradeChangesPage>, ProblemHttpResult>> GetRegradeChanges(
+    public static Task<Results<Ok<RegradeChangesPage>, ProblemHttpResult>> GetRegradeChanges(
         [AsParameters] RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
         IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
-        await jobs.FindAsync(request.Id, scope, cancellationToken) is null
-            ? NotFound(request.Id)
-            : TypedResults.Ok(await changes.PageAsync(request.Id, request.AfterSubmission,
-                request.PageSize(options.Value.ChangesPageSize), cancellationToken));
+        PageOfJobAsync(request, scope, jobs, options, changes.PageAsync, cancellationToken);
 
-    public static async Task<Results<Ok<RegradeFailuresPage>, ProblemHttpResult>> GetRegradeFailures(
+    public static Task<Results<Ok<RegradeFailuresPage>, ProblemHttpResult>> GetRegradeFailures(
         [AsParameters] RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
         IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
+        PageOfJobAsync(request, scope, jobs, options, changes.FailuresAsync, cancellationToken);
+
+    /// <summary>A page of one of a job's lists (keyset on submission id); 404 for a job outside the scope.</summary>
+    private static async Task<Results<Ok<TPage>, ProblemHttpResult>> PageOfJobAsync<TPage>(
+        RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, IOptions<RegradeOptions> options,
+        Func<Guid, Guid?, int, CancellationToken, Task<TPage>> page, CancellationToken cancellationToken) =>
         await jobs.FindAsync(request.Id, scope, cancellationToken) is null
             ? NotFound(request.Id)
-            : TypedResults.Ok(await changes.FailuresAsync(request.Id, request.AfterSubmission,
-                request.PageSize(options.Value.ChangesPageSize), cancellationToken));
+            : TypedResults.Ok(await page(request.Id, request.AfterSubmission, request.PageSize(options.Value.ChangesPageSize),
+                cancellationToken));
 
     public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> CancelRegrade(
         Guid id, CourseScope scope, RegradeJobs jobs, TimeProvider clock, CancellationToken cancellationToken)

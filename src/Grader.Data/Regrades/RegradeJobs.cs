@@ -57,17 +57,7 @@ public sealed class RegradeJobs(GraderDbContext db)
             .ToListAsync(cancellationToken);
     }
 
-    private IQueryable<RegradeJob> Visible(CourseScope scope)
-    {
-        var jobs = db.RegradeJobs.AsNoTracking();
-        if (scope.Courses is { } courses)
-        {
-            var list = courses.ToArray();
-            jobs = jobs.Where(j => j.Course != null && list.Contains(j.Course));
-        }
-
-        return jobs;
-    }
+    private IQueryable<RegradeJob> Visible(CourseScope scope) => db.RegradeJobs.AsNoTracking().Within(scope, j => j.Course);
 }
 
 /// <summary>One submission of a job with the student and problem it belongs to.</summary>

@@ -53,17 +53,7 @@ public sealed class SubmissionStore(GraderDbContext db)
         db.Submissions.AsNoTracking().Include(s => s.CurrentResult)
             .FirstOrDefaultAsync(s => s.Source == source && s.ExternalId == externalId, cancellationToken);
 
-    private IQueryable<Submission> Visible(CourseScope scope)
-    {
-        var submissions = db.Submissions.AsNoTracking();
-        if (scope.Courses is { } courses)
-        {
-            var list = courses.ToArray();
-            submissions = submissions.Where(s => list.Contains(s.Course));
-        }
-
-        return submissions;
-    }
+    private IQueryable<Submission> Visible(CourseScope scope) => db.Submissions.AsNoTracking().Within(scope, s => s.Course);
 }
 
 /// <summary>A submission's result revisions, oldest first, and which one counts now.</summary>
