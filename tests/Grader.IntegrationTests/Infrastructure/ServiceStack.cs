@@ -49,6 +49,9 @@ public sealed class ServiceStack : IAsyncDisposable
     public NpgsqlDataSource Db { get; }
     public string ConnectionString => TestServers.ConnectionString(_database);
     public HttpClient Http { get; }
+
+    /// <summary>The in-process API's services (its endpoints, its policies).</summary>
+    public IServiceProvider ApiServices => _api.Services;
     public WebhookClient Webhook { get; }
 
     /// <param name="problemsDirectory">The problems folder of the API and the workers (default: the repository's).</param>

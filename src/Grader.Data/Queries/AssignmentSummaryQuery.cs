@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Grader.Data.Entities;
+using Grader.Data.Sql;
 using Npgsql;
 
-namespace Grader.Api.Queries;
+namespace Grader.Data.Queries;
 
 /// <summary>
 /// Computes an <see cref="AssignmentSummary"/> in one SQL statement: PostgreSQL aggregates and returns one small JSON
@@ -10,7 +12,7 @@ namespace Grader.Api.Queries;
 /// </summary>
 public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
 {
-    private static readonly string[] Statuses = ["queued", "grading", "graded", "failed"];
+    private static readonly string[] Statuses = StoredNames.All<SubmissionStatus>().ToArray();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<AssignmentSummary> RunAsync(
@@ -33,10 +35,7 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The planner guesses 100 parts per result, so it costs this statement in the millions and JIT-compiles it: ~750 ms
         // of compiling for ~100 ms of work at 1,000,000 results. The part rows (~80,000) sort and hash in memory at 32 MB.
-        await using (var settings = new NpgsqlCommand("set local jit = off; set local work_mem = '32MB'", connection))
-        {
-            await settings.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await SqlCommands.ExecuteAsync(connection, transaction, "set local jit = off; set local work_mem = '32MB'", cancellationToken);
 
         await using var command = filter.Command(connection, sql);
         var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;

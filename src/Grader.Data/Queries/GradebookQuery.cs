@@ -1,6 +1,7 @@
+using Grader.Data.Sql;
 using Npgsql;
 
-namespace Grader.Api.Queries;
+namespace Grader.Data.Queries;
 
 /// <summary>
 /// Reads one page of students (keyset on student id) and their counted score per problem, all chosen in SQL: the page's
@@ -8,7 +9,7 @@ namespace Grader.Api.Queries;
 /// </summary>
 public sealed class GradebookQuery(NpgsqlDataSource dataSource)
 {
-    public async Task<Gradebook> RunAsync(
+    public async Task<GradebookPage> RunAsync(
         string course, string assignment, string? problemId, GradebookPolicy policy, DateTimeOffset? from, DateTimeOffset? to,
         string? afterStudent, int limit, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var next = reader.GetString(0);
+                var next = reader.Get<string>("student_id");
                 if (next != student)
                 {
                     if (student is not null)
@@ -54,7 +55,7 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
                     scores = new Dictionary<string, double>(StringComparer.Ordinal);
                 }
 
-                scores[reader.GetString(1)] = reader.GetDouble(2);
+                scores[reader.Get<string>("problem_id")] = reader.Get<double>("score");
             }
         }
 
@@ -63,14 +64,13 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
             rows.Add(new GradebookRow(student, scores, scores.Values.Sum()));
         }
 
-        var nextCursor = hasMore ? PageCursor.Seal(rows[^1].StudentId) : null;
-        return new Gradebook(course, assignment, policy.ToString().ToLowerInvariant(), problems, rows, nextCursor);
+        return new GradebookPage(problems, rows, hasMore ? rows[^1].StudentId : null);
     }
 
     /// <summary>The assignment's distinct problems by a loose index scan: one index probe per problem, not per submission.</summary>
     private async Task<IReadOnlyList<string>> ProblemsAsync(string course, string assignment, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = SqlCommands.Create(dataSource, """
             with recursive problems (problem_id) as (
                 (select problem_id from submissions where course = @course and assignment = @assignment order by problem_id limit 1)
                 union all
@@ -80,17 +80,8 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
                 from problems p where p.problem_id is not null
             )
             select problem_id from problems where problem_id is not null
-            """);
-        command.Parameters.Add(new NpgsqlParameter("course", course));
-        command.Parameters.Add(new NpgsqlParameter("assignment", assignment));
-        var problems = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            problems.Add(reader.GetString(0));
-        }
-
-        return problems;
+            """, new NpgsqlParameter("course", course), new NpgsqlParameter("assignment", assignment));
+        return await SqlCommands.ListAsync(command, reader => reader.Get<string>("problem_id"), cancellationToken);
     }
 
     // Latest: pick each (student, problem)'s newest graded submission from the index, then read only those results.
@@ -120,4 +111,20 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
               order by s.student_id, s.problem_id, r.score desc, s.effective_submitted_at desc, s.id desc
               """;
     }
+}
+
+/// <summary>
+/// One page of an assignment's gradebook: every problem of the assignment (the same columns on every page), a row per
+/// student, and the last student of the page when another page follows.
+/// </summary>
+public sealed record GradebookPage(IReadOnlyList<string> Problems, IReadOnlyList<GradebookRow> Rows, string? ContinueAfter);
+
+/// <summary>A student's counted score per problem (absent: no graded submission) and their sum.</summary>
+public sealed record GradebookRow(string StudentId, IReadOnlyDictionary<string, double> Scores, double Total);
+
+/// <summary>Which graded submission of a student counts for a problem in the gradebook.</summary>
+public enum GradebookPolicy
+{
+    Latest,
+    Best,
 }

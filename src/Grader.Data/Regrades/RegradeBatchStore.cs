@@ -1,38 +1,70 @@
-using Grader.Contracts;
 using Grader.Data.Entities;
+using Grader.Data.Sql;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Grader.Worker.Regrading;
+namespace Grader.Data.Regrades;
 
 /// <summary>
 /// The SQL of one regrade batch, all inside the caller's transaction: lock the batch, read its submissions (locked, so
 /// two jobs over one submission take turns), write result revisions with COPY, record outcomes, settle the job's counts.
 /// Set-based on purpose: one round trip per step, not per submission, is what makes 100,000 regrades a minute.
 /// </summary>
-internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTransaction transaction)
+public sealed class RegradeBatchStore : IAsyncDisposable
 {
     private const int MaxErrorLength = 2000;
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+
+    private RegradeBatchStore(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    /// <summary>Opens a connection and begins the batch's transaction; dispose without <see cref="CommitAsync"/> rolls it back.</summary>
+    public static async Task<RegradeBatchStore> BeginAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return new RegradeBatchStore(connection, await connection.BeginTransactionAsync(cancellationToken));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
 
     public async Task<BatchClaim?> LockBatchAsync(RegradeBatchKey key, CancellationToken cancellationToken)
     {
         await using var command = Command("""
-            select b.state, j.state, j.dry_run from regrade_batches b join regrade_jobs j on j.id = b.job_id
+            select b.state as batch_state, j.state as job_state, j.dry_run from regrade_batches b join regrade_jobs j on j.id = b.job_id
             where b.job_id = $1 and b.batch_number = $2
             for update of b
             """, key.JobId, key.BatchNumber);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new BatchClaim(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2))
+            ? new BatchClaim(StoredNames.Parse<RegradeBatchState>(reader.Get<string>("batch_state")),
+                StoredNames.Parse<RegradeJobState>(reader.Get<string>("job_state")), reader.Get<bool>("dry_run"))
             : null;
     }
 
     public async Task<List<StoredGrade>> ReadSubmissionsAsync(RegradeBatchKey key, CancellationToken cancellationToken)
     {
         await using var command = Command("""
-            select s.id, s.problem_id, s.answers::text, s.source, s.external_id, s.course, s.assignment, s.student_id,
-                   r.score, r.max_score, r.problem_version, r.parts::text,
-                   coalesce((select max(x.revision) from results x where x.submission_id = s.id), 0)
+            select s.id, s.problem_id, s.answers::text as answers, s.source, s.external_id, s.course, s.assignment, s.student_id,
+                   r.score, r.max_score, r.problem_version, r.parts::text as parts,
+                   coalesce((select max(x.revision) from results x where x.submission_id = s.id), 0) as last_revision
             from regrade_items i
             join submissions s on s.id = i.submission_id
             left join results r on r.id = s.current_result_id
@@ -40,18 +72,16 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
             order by s.id
             for update of s
             """, key.JobId, key.BatchNumber);
-        var rows = new List<StoredGrade>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new StoredGrade(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetDouble(8), reader.IsDBNull(9) ? null : reader.GetDouble(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                reader.GetInt32(12)));
-        }
-
-        return rows;
+        return await SqlCommands.ListAsync(command, reader => new StoredGrade(
+            new SubmissionIdentity(reader.Get<Guid>("id"), reader.Get<string>("source"), reader.Get<string>("external_id"),
+                reader.Get<string>("course"), reader.Get<string>("assignment"), reader.Get<string>("student_id"),
+                reader.Get<string>("problem_id")),
+            reader.Get<string>("answers"),
+            reader.Value<double>("score"),
+            reader.Value<double>("max_score"),
+            reader.Text("problem_version"),
+            reader.Text("parts"),
+            reader.Get<int>("last_revision")), cancellationToken);
     }
 
     public async Task WriteRevisionsAsync(IReadOnlyList<GradingResult> results, CancellationToken cancellationToken)
@@ -73,7 +103,7 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
             await scratch.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync("""
+        await using (var copy = await _connection.BeginBinaryImportAsync("""
             copy regrade_revisions (id, submission_id, revision, problem_version, score, max_score, parts, graded_at,
                                     duration_ms, graded_by, regrade_job_id) from stdin (format binary)
             """, cancellationToken))
@@ -116,7 +146,7 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
         await point.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task RecordOutcomesAsync(Guid jobId, IReadOnlyList<Regrade> regrades, CancellationToken cancellationToken)
+    public async Task RecordOutcomesAsync(Guid jobId, IReadOnlyList<RegradeItemOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var command = Command("""
             update regrade_items i
@@ -128,15 +158,15 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
             where i.job_id = $1 and i.submission_id = v.submission_id
             """,
             jobId,
-            regrades.Select(r => r.Old.SubmissionId).ToArray(),
-            regrades.Select(r => r.Outcome).ToArray(),
-            regrades.Select(r => r.Old.Score).ToArray(),
-            regrades.Select(r => r.NewScore).ToArray(),
-            regrades.Select(r => r.NewMaxScore ?? r.Old.MaxScore).ToArray(),
-            regrades.Select(r => r.Old.ProblemVersion).ToArray(),
-            regrades.Select(r => r.NewVersion).ToArray(),
-            regrades.Select(r => r.Flips.Count == 0 ? null : PartFlip.ToJson(r.Flips)).ToArray(),
-            regrades.Select(r => r.Error).ToArray());
+            outcomes.Select(o => o.SubmissionId).ToArray(),
+            outcomes.Select(o => o.Outcome.Name()).ToArray(),
+            outcomes.Select(o => o.OldScore).ToArray(),
+            outcomes.Select(o => o.NewScore).ToArray(),
+            outcomes.Select(o => o.MaxScore).ToArray(),
+            outcomes.Select(o => o.OldVersion).ToArray(),
+            outcomes.Select(o => o.NewVersion).ToArray(),
+            outcomes.Select(o => o.Flips.Count == 0 ? null : PartFlip.ToJson(o.Flips)).ToArray(),
+            outcomes.Select(o => o.Error).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -146,7 +176,7 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
     {
         await using (var batch = Command(
             "update regrade_batches set state = $3, finished_at = now() where job_id = $1 and batch_number = $2",
-            key.JobId, key.BatchNumber, batchFailed ? "failed" : "done"))
+            key.JobId, key.BatchNumber, (batchFailed ? RegradeBatchState.Failed : RegradeBatchState.Done).Name()))
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -166,7 +196,7 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
     }
 
     /// <summary>The grades a committed batch changed, to announce again when its message is redelivered (at least once).</summary>
-    public async Task<List<SubmissionGraded>> ChangedGradesAsync(RegradeBatchKey key, CancellationToken cancellationToken)
+    public async Task<List<CommittedGrade>> ChangedGradesAsync(RegradeBatchKey key, CancellationToken cancellationToken)
     {
         await using var command = Command("""
             select s.id, s.source, s.external_id, s.course, s.assignment, s.student_id, s.problem_id,
@@ -176,16 +206,12 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
             join results r on r.submission_id = i.submission_id and r.regrade_job_id = i.job_id
             where i.job_id = $1 and i.batch_number = $2 and i.outcome = 'changed'
             """, key.JobId, key.BatchNumber);
-        var events = new List<SubmissionGraded>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(new SubmissionGraded(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetDouble(8),
-                reader.GetDouble(9), reader.GetFieldValue<DateTimeOffset>(10)));
-        }
-
-        return events;
+        return await SqlCommands.ListAsync(command, reader => new CommittedGrade(
+            new SubmissionIdentity(reader.Get<Guid>("id"), reader.Get<string>("source"), reader.Get<string>("external_id"),
+                reader.Get<string>("course"), reader.Get<string>("assignment"), reader.Get<string>("student_id"),
+                reader.Get<string>("problem_id")),
+            reader.Get<string>("problem_version"), reader.Get<double>("score"), reader.Get<double>("max_score"),
+            reader.Get<DateTimeOffset>("graded_at")), cancellationToken);
     }
 
     /// <summary>
@@ -201,37 +227,5 @@ internal sealed class RegradeBatchStore(NpgsqlConnection connection, NpgsqlTrans
         await SettleAsync(key, unsettled, 0, unsettled, batchFailed: true, cancellationToken);
     }
 
-    /// <summary>
-    /// Counts one more start of a pending batch, committed at once on its own connection: a worker that dies in the batch
-    /// rolls its transaction back, but not this.
-    /// </summary>
-    /// <param name="newAttempt">False for an in-process retry of the same delivery: read the count, do not add to it.</param>
-    /// <returns>The starts so far, this one included; 0 when the batch is not pending (done, failed, or unknown).</returns>
-    public static async Task<int> CountStartAsync(NpgsqlDataSource dataSource, RegradeBatchKey key, bool newAttempt,
-        CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "update regrade_batches set attempts = attempts + $3 where job_id = $1 and batch_number = $2 and state = 'pending' returning attempts");
-        command.Parameters.Add(new NpgsqlParameter { Value = key.JobId });
-        command.Parameters.Add(new NpgsqlParameter { Value = key.BatchNumber });
-        command.Parameters.Add(new NpgsqlParameter { Value = newAttempt ? 1 : 0 });
-        return await command.ExecuteScalarAsync(cancellationToken) as int? ?? 0;
-    }
-
-    private NpgsqlCommand Command(string sql, params object?[] parameters)
-    {
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
-        return command;
-    }
+    private NpgsqlCommand Command(string sql, params object?[] values) => SqlCommands.Create(_connection, _transaction, sql, values);
 }
-
-/// <summary>Which batch of which job.</summary>
-internal readonly record struct RegradeBatchKey(Guid JobId, int BatchNumber);
-
-/// <summary>The locked batch's state with its job's state and mode.</summary>
-internal sealed record BatchClaim(string BatchState, string JobState, bool DryRun);

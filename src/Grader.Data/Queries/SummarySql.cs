@@ -1,4 +1,4 @@
-namespace Grader.Api.Queries;
+namespace Grader.Data.Queries;
 
 /// <summary>
 /// The two SQL statements of the assignment summary. Both reduce to the same shape, the counted submission per student and

@@ -1,12 +1,12 @@
 using Npgsql;
 
-namespace Grader.Api.Queries;
+namespace Grader.Data.Sql;
 
 /// <summary>
 /// The optional filters of a query as SQL conditions with parameters. Only the given filters are written into the SQL, so
 /// PostgreSQL plans each combination with the right index instead of one plan full of <c>@x is null or …</c>.
 /// </summary>
-public sealed class SqlFilter
+internal sealed class SqlFilter
 {
     private readonly List<string> _conditions = [];
     private readonly List<NpgsqlParameter> _parameters = [];
@@ -32,17 +32,10 @@ public sealed class SqlFilter
     public string Sql(string alias = "") =>
         string.Join(" and ", _conditions.Select(c => c.Replace("{s}", alias, StringComparison.Ordinal)));
 
-    public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql) => WithParameters(dataSource.CreateCommand(sql));
+    public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql) => SqlCommands.Create(dataSource, sql, Parameters());
 
-    public NpgsqlCommand Command(NpgsqlConnection connection, string sql) => WithParameters(new NpgsqlCommand(sql, connection));
+    public NpgsqlCommand Command(NpgsqlConnection connection, string sql) => SqlCommands.Create(connection, null, sql, Parameters());
 
-    private NpgsqlCommand WithParameters(NpgsqlCommand command)
-    {
-        foreach (var parameter in _parameters)
-        {
-            command.Parameters.Add(parameter.Clone());
-        }
-
-        return command;
-    }
+    // Cloned: a parameter belongs to one command, and a filter may build several.
+    private object?[] Parameters() => _parameters.Select(p => (object?)p.Clone()).ToArray();
 }

@@ -1,4 +1,4 @@
-namespace Grader.Api.Queries;
+namespace Grader.Data.Queries;
 
 /// <summary>
 /// An assignment at a glance. <see cref="ByStatus"/> counts every submission in the window; the scores count, for each

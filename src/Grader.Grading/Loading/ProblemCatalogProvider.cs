@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
-using Grader.Grading.Loading;
-using Microsoft.Extensions.Logging;
 
-namespace Grader.ServiceDefaults;
+namespace Grader.Grading.Loading;
 
 /// <summary>
 /// The current problem catalog of a folder, reloaded when its files change: a watcher notices edits, and
 /// <see cref="Refresh"/> compares a hash of every file's content, so a regrade never grades against a stale catalog.
-/// A broken edit keeps the previous catalog and logs why.
+/// A broken edit keeps the previous catalog and reports why to the <see cref="IProblemCatalogEvents"/> given (the hosts log).
 /// </summary>
 public sealed class ProblemCatalogProvider : IDisposable
 {
@@ -15,7 +13,7 @@ public sealed class ProblemCatalogProvider : IDisposable
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
 
     private readonly string _directory;
-    private readonly ILogger<ProblemCatalogProvider> _logger;
+    private readonly IProblemCatalogEvents _events;
     private readonly Lock _gate = new();
     private readonly FileSystemWatcher? _watcher;
     private readonly Timer _debounce;
@@ -23,10 +21,10 @@ public sealed class ProblemCatalogProvider : IDisposable
     private string? _rejectedFingerprint;
 
     /// <summary>Loads the folder now; a broken folder at start-up throws, so the process does not serve without a catalog.</summary>
-    public ProblemCatalogProvider(string directory, ILogger<ProblemCatalogProvider> logger)
+    public ProblemCatalogProvider(string directory, IProblemCatalogEvents? events = null)
     {
         _directory = directory;
-        _logger = logger;
+        _events = events ?? IProblemCatalogEvents.None;
         var fingerprint = Fingerprint(directory);
         _current = new Loaded(ProblemCatalog.Load(directory), fingerprint);
         _debounce = new Timer(_ => Refresh());
@@ -41,7 +39,7 @@ public sealed class ProblemCatalogProvider : IDisposable
         catch (Exception exception) when (exception is IOException or ArgumentException or PlatformNotSupportedException)
         {
             // Out of inotify watches, say: Refresh before each regrade batch still picks edits up.
-            _logger.LogWarning(exception, "Cannot watch {Directory}; problem edits are picked up on demand only", directory);
+            _events.CannotWatch(directory, exception);
         }
     }
 
@@ -62,7 +60,7 @@ public sealed class ProblemCatalogProvider : IDisposable
             }
             catch (IOException exception)
             {
-                _logger.LogWarning(exception, "Cannot read {Directory}; keeping the loaded catalog", _directory);
+                _events.CannotRead(_directory, exception);
                 return false;
             }
 
@@ -74,7 +72,7 @@ public sealed class ProblemCatalogProvider : IDisposable
             try
             {
                 var catalog = ProblemCatalog.Load(_directory);
-                LogVersionChanges(_current.Catalog, catalog);
+                ReportVersionChanges(_current.Catalog, catalog);
                 _current = new Loaded(catalog, fingerprint);
                 _rejectedFingerprint = null;
                 return true;
@@ -82,7 +80,7 @@ public sealed class ProblemCatalogProvider : IDisposable
             catch (Exception exception) when (exception is ProblemFileException or IOException)
             {
                 _rejectedFingerprint = fingerprint;
-                _logger.LogError(exception, "Edited problems in {Directory} do not load; keeping the previous catalog", _directory);
+                _events.EditRejected(_directory, exception);
                 return false;
             }
         }
@@ -96,15 +94,14 @@ public sealed class ProblemCatalogProvider : IDisposable
 
     private void OnChange(object sender, FileSystemEventArgs e) => _debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
 
-    private void LogVersionChanges(ProblemCatalog before, ProblemCatalog after)
+    private void ReportVersionChanges(ProblemCatalog before, ProblemCatalog after)
     {
         foreach (var problem in after.Problems)
         {
             var old = before.TryGet(problem.Id, out var previous) ? previous.Version : "none";
             if (old != problem.Version)
             {
-                _logger.LogInformation("Problem {ProblemId} is now version {ProblemVersion} (was {PreviousVersion})",
-                    problem.Id, problem.Version, old);
+                _events.VersionChanged(problem.Id, problem.Version, old);
             }
         }
     }
