@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Docker engine and local images for the integration tests and docker-compose:
-#   install-if-missing | start | stop | images | clean | status
+#   install-if-missing | start | stop | images | app-images | clean | status
+# images: the base and the two server images (the tests need these); app-images: also the .NET runtime image and the
+# API and worker images from `dotnet publish` (docker-compose.yml runs these).
 # Every command is idempotent. No image is pulled from a registry: the base is debootstrapped from the machine's Debian
 # mirror and imported, the server images install Debian's postgresql-15 and rabbitmq-server on it.
 set -uo pipefail
@@ -98,10 +100,55 @@ server_image() {
     local name=$1 hash; hash=$(content_tag "$name")
     if ! docker image inspect "grader-$name:$hash" >/dev/null 2>&1; then
         echo "building grader-$name:$hash"
-        docker build -q -t "grader-$name:$hash" --build-arg "DEBIAN_MIRROR=$(debian_mirror)" "$DOCKER_DIR/$name" >/dev/null \
-            || die "docker build of grader-$name failed"
+        docker build -q -t "grader-$name:$hash" "$DOCKER_DIR/$name" >/dev/null 2>/tmp/grader-build-$name.log \
+            || { cat /tmp/grader-build-$name.log >&2; die "docker build of grader-$name failed"; }
+        rm -f /tmp/grader-build-$name.log
     fi
     docker tag "grader-$name:$hash" "grader-$name:local"
+}
+
+# The host's .NET runtime (the version the SDK publishes for) goes into the image: no image can be pulled.
+dotnet_image() {
+    local dotnet_root shared runtimes hash context
+    dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+    shared=$dotnet_root/shared
+    runtimes=$(dotnet --list-runtimes | awk '$1 == "Microsoft.NETCore.App" || $1 == "Microsoft.AspNetCore.App"' | sort -V | tail -2)
+    hash=$( (content_tag dotnet; echo "$runtimes") | sha256sum | cut -c1-12)
+    if ! docker image inspect "grader-dotnet:$hash" >/dev/null 2>&1; then
+        echo "building grader-dotnet:$hash"
+        context=$(mktemp -d /var/tmp/grader-dotnet.XXXXXX)
+        mkdir -p "$context/dotnet/shared"
+        cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$context/dotnet/"
+        local name version
+        while read -r name version _; do
+            mkdir -p "$context/dotnet/shared/$name"
+            cp -a "$shared/$name/$version" "$context/dotnet/shared/$name/"
+        done <<< "$runtimes"
+        docker build -q -t "grader-dotnet:$hash" -f "$DOCKER_DIR/dotnet/Dockerfile" "$context" >/dev/null 2>"$context.log" \
+            || { cat "$context.log" >&2; rm -rf "$context" "$context.log"; die "docker build of grader-dotnet failed"; }
+        rm -rf "$context" "$context.log"
+    fi
+    docker tag "grader-dotnet:$hash" grader-dotnet:local
+}
+
+# grader-api:local and grader-worker:local from a fresh `dotnet publish` (Release) of this checkout.
+app_image() {
+    local name=$1 project=$2 context
+    context=$(mktemp -d /var/tmp/grader-$name.XXXXXX)
+    echo "publishing $project and building grader-$name:local"
+    dotnet publish "$GRADER_ROOT/src/$project" -c Release -o "$context/app" --nologo -v quiet >"$context.log" 2>&1 \
+        || { cat "$context.log" >&2; rm -rf "$context" "$context.log"; die "dotnet publish $project failed"; }
+    cp -a "$GRADER_ROOT/problems" "$context/problems"
+    docker build -q -t "grader-$name:local" -f "$DOCKER_DIR/$name/Dockerfile" "$context" >/dev/null 2>"$context.log" \
+        || { cat "$context.log" >&2; rm -rf "$context" "$context.log"; die "docker build of grader-$name failed"; }
+    rm -rf "$context" "$context.log"
+}
+
+app_images() {
+    images
+    dotnet_image
+    app_image api Grader.Api
+    app_image worker Grader.Worker
 }
 
 images() {
@@ -122,7 +169,8 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     images) images ;;
+    app-images) app_images ;;
     clean) clean ;;
     status) status ;;
-    *) echo "usage: $0 install-if-missing|start|stop|images|clean|status" >&2; exit 2 ;;
+    *) echo "usage: $0 install-if-missing|start|stop|images|app-images|clean|status" >&2; exit 2 ;;
 esac
