@@ -21,7 +21,8 @@ if ! command -v docker-compose >/dev/null; then
         || die "apt-get install docker-compose failed"
 fi
 engine_started=
-[ "$(infra/docker.sh start)" = started ] && engine_started=1
+engine=$(infra/docker.sh start) || exit 1
+if [ "$engine" = started ]; then engine_started=1; fi
 down() {
     local rc=$?
     [ $rc = 0 ] || "${compose[@]}" logs --no-color --tail 40 api worker-1 2>/dev/null || true
