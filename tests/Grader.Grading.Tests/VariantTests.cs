@@ -154,6 +154,18 @@ public class VariantTests
         Assert.Throws<VariantException>(() => problem.Variants!.ForSeed(failure.Seed));
     }
 
+    [Fact]
+    public void An_accepts_constraint_grades_the_witness_answer_in_every_variant()
+    {
+        var right = Kinked("integer: [1, 3], handout: 1") + "constraints: [{ part: p, accepts: { slope: $a } }]\n";
+        Assert.True(VariantSurvey.Run(ProblemLoader.LoadText(right, "right.yaml"), 20).WellPosed);
+
+        var wrong = Kinked("integer: [1, 3], handout: 1") + "constraints: [{ part: p, accepts: { slope: $(a + 1) } }]\n";
+        var check = ProblemLoader.CheckText(wrong, "wrong.yaml");
+        Assert.False(check.Loaded);
+        Assert.Contains("the handout values: part p: the answer in 'accepts' is graded incorrect", check.Errors[0].Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("integer: [-2, 2], handout: 7", "the handout value 7 is not one the distribution can draw")]
     [InlineData("uniform: [0, 1], handout: 0", "needs a 'step'")]
