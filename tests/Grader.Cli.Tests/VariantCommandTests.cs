@@ -35,6 +35,21 @@ public partial class VariantCommandTests
     }
 
     [Fact]
+    public void Show_sheet_prints_the_students_prompts_and_numbers_without_references()
+    {
+        var (exitCode, output, _) = GraderProcess.Run(["show", "mit-6036-s17-hw4-randomized", "--sheet", .. Ada]);
+        Assert.Equal(0, exitCode);
+        using var sheet = JsonDocument.Parse(output);
+        var variant = sheet.RootElement.GetProperty("variant");
+        Assert.Equal("seed", variant.GetProperty("origin").GetString());
+        var c = variant.GetProperty("values").GetProperty("c").GetDouble().ToString("R", CultureInfo.InvariantCulture);
+        Assert.Contains($"W0 = [-{c}, -{c}, -{c}, -{c}]", sheet.RootElement.GetProperty("statement").GetString(), StringComparison.Ordinal);
+        Assert.Equal(19, sheet.RootElement.GetProperty("parts").GetArrayLength());
+        Assert.DoesNotContain("expected", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("reference", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Grade_with_a_student_grades_against_that_students_variant()
     {
         var (_, shown, _) = GraderProcess.Run(["show", "cs189-dis4-randomized", .. Ada]);

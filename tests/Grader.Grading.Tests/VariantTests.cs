@@ -131,6 +131,21 @@ public class VariantTests
     }
 
     [Fact]
+    public void Variants_built_on_many_threads_equal_those_built_one_by_one()
+    {
+        var variants = Catalog.Problem("mit-6036-s17-hw4-randomized").Variants!;
+        var seeds = Enumerable.Range(100, 24).Select(seed => (ulong)seed).ToList();
+        var parallel = seeds.AsParallel().WithDegreeOfParallelism(4).Select(seed => (seed, Describe(variants.ForSeed(seed)))).ToList();
+        foreach (var (seed, description) in parallel)
+        {
+            Assert.Equal(Describe(variants.ForSeed(seed)), description);
+        }
+    }
+
+    private static string Describe(Problem problem) =>
+        problem.Variant + string.Concat(problem.Parts.Select(part => "\n" + part.Prompt + " " + part.DescribeReference()));
+
+    [Fact]
     public void A_variant_at_a_kink_is_reported_with_its_part_and_seed()
     {
         var problem = ProblemLoader.LoadText(Kinked("integer: [-2, 2], handout: 1"), "kinked.yaml");

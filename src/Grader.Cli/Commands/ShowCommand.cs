@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Grader.Grading.Variants;
 
 namespace Grader.Cli.Commands;
 
@@ -8,12 +11,15 @@ namespace Grader.Cli.Commands;
 /// </summary>
 internal static class ShowCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create()
     {
         var problemId = new Argument<string>("problem-id") { Description = "A problem id, e.g. mit-6036-s17-hw4" };
         var problems = ProblemsOption.Create();
         var variant = new VariantOptions();
-        var command = new Command("show", "Print one problem's parts, prompts and computed reference answers") { problemId, problems };
+        var sheet = new Option<bool>("--sheet") { Description = "Print only what the student sees, as JSON (statement, prompts, their numbers; no references)" };
+        var command = new Command("show", "Print one problem's parts, prompts and computed reference answers") { problemId, problems, sheet };
         variant.AddTo(command);
         command.SetAction(result =>
         {
@@ -25,6 +31,11 @@ internal static class ShowCommand
             if (problem is null)
             {
                 return ExitCodes.BadInput;
+            }
+            if (result.GetValue(sheet))
+            {
+                Console.WriteLine(ProblemSheet.ToJson(problem).ToJsonString(Indented));
+                return ExitCodes.Success;
             }
             CheckCommand.PrintProblem(problem);
             if (problem.IsRandomized)
