@@ -66,8 +66,8 @@ public class VariantTests
         {
             var problem = variants.ForSeed(seed);
             var v = problem.Variant.Values;
-            // The four hidden units are all off on the square |x1|, |x2| ≤ c: its area is (2c)².
-            using var area = JsonDocument.Parse($"{{\"1c.area0\": {Number(4 * v["c"] * v["c"])}}}");
+            // The four hidden units are all off on the square |x1|, |x2| ≤ c/k: its area is (2c/k)².
+            using var area = JsonDocument.Parse($"{{\"1c.area0\": {Number(Math.Pow(2 * v["c"] / v["k"], 2))}}}");
             var y = 1 / (1 + Math.Exp(-(v["w2"] * Math.Max(0, v["w1"] * v["x"]) + v["b"])));
             var common = (y - 1) * y * (1 - y);
             using var gradient = JsonDocument.Parse(
