@@ -1,6 +1,5 @@
 using Grader.Api.Access;
 using Grader.Api.Extensions;
-using Grader.Api.Health;
 using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
@@ -14,11 +13,12 @@ builder.AddApiServices();
 var app = builder.Build();
 await app.PrepareGraderAsync();
 
+app.UseGraderRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiKeyAccess();
 app.MapOpenApi().AllowAnonymous();
-app.MapHealthApi();
+app.MapDefaultHealthEndpoints();
 app.MapSubmissionsApi();
 app.MapResultHistoryApi();
 app.MapRegradesApi();

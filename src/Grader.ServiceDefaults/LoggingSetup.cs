@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -8,28 +9,39 @@ using Serilog.Formatting.Json;
 
 namespace Grader.ServiceDefaults;
 
-/// <summary>Serilog for every Grader process: JSON lines in production, readable text in development.</summary>
+/// <summary>Serilog for every Grader process (Serilog.AspNetCore): JSON lines in production, readable text in development.</summary>
 public static class LoggingSetup
 {
+    private const string TextTemplate =
+        "{Timestamp:HH:mm:ss.fff} {Level:u3} [{SourceContext}] {SubmissionId} {Message:lj}{NewLine}{Exception}";
+
     /// <summary>
-    /// <c>Logging:Format</c> = <c>json</c> or <c>text</c> overrides the choice by environment; levels come from
-    /// <c>Logging:LogLevel</c> as usual. Log scopes become properties, so a grading's <c>SubmissionId</c> scope reaches
-    /// every line written inside it.
+    /// <c>Logging:Format</c> = <c>json</c> or <c>text</c> overrides the choice by environment. Levels come from
+    /// <c>Logging:LogLevel</c> as usual, then from an optional <c>Serilog</c> section (Serilog.Settings.Configuration:
+    /// <c>Serilog:MinimumLevel:Override:…</c>, enrichers, more sinks). Log scopes become properties, so a grading's
+    /// <c>SubmissionId</c> scope reaches every line written inside it; each event carries the current trace and span id.
     /// </summary>
     public static IHostApplicationBuilder AddGraderLogging(this IHostApplicationBuilder builder)
     {
-        var format = builder.Configuration["Logging:Format"] ?? (builder.Environment.IsDevelopment() ? "text" : "json");
-        var configuration = new LoggerConfiguration()
-            .Enrich.FromLogContext()
-            .Enrich.WithProperty("Application", builder.Environment.ApplicationName);
-        ApplyLevels(configuration, builder.Configuration.GetSection("Logging:LogLevel"));
-        configuration = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
-            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
-            : configuration.WriteTo.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} [{SourceContext}] {SubmissionId} {Message:lj}{NewLine}{Exception}",
-                formatProvider: CultureInfo.InvariantCulture);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        var configuration = builder.Configuration;
+        var format = configuration["Logging:Format"] ?? (builder.Environment.IsDevelopment() ? "text" : "json");
+        var json = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase);
+        var application = builder.Environment.ApplicationName;
+        // preserveStaticLogger: each host gets its own logger (the integration tests run several APIs in one process).
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.Enrich.FromLogContext().Enrich.WithProperty("Application", application);
+            ApplyLevels(logger, configuration.GetSection("Logging:LogLevel"));
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services);
+            if (json)
+            {
+                logger.WriteTo.Console(new JsonFormatter(renderMessage: true));
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
+            }
+        }, preserveStaticLogger: true);
         return builder;
     }
 

@@ -13,7 +13,7 @@ namespace Grader.Grading.Tests;
 /// </summary>
 public class AnswerJudgementCases
 {
-    private static readonly string[] CaseFiles = ["answer-judgement-cases.txt", "answer-judgement-cases-2.txt"];
+    private static readonly string[] CaseFiles = ["answer-judgement-cases.txt", "answer-judgement-cases-2.txt", "answer-judgement-cases-3.txt"];
     private const string KnownFailuresFile = "answer-judgement-known-failures.txt";
 
     // Grading one answer is a few evaluations at 8 points; anything near this is a performance bug worth reporting.

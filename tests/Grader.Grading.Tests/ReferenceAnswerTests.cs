@@ -113,12 +113,25 @@ public class ReferenceAnswerTests
         var key = (Grader.Grading.References.Expressions.ExpressionKey)Catalog.Problem("mit-6036-s17-hw4").FindPart("3d.update")!.Key;
         var y = 1 / (1 + Math.Exp(1.15));
         var gradient = (y - 1) * y * (1 - y) * -5 * 3;
-        // Every reference lies on the line 0.01 − η·gradient: η from the sampled range [0.5, 5], plus η = 0, where the
-        // answer must be the starting weight itself.
+        // Every reference lies on the line 0.01 − η·gradient: η from the sampled range [0.5, 5], η = 0, where the answer
+        // must be the starting weight itself, and far points at 10 … 2000 times the range (η stays positive, as declared).
         var etas = key.References.Select(value => (0.01 - value.ScalarValue) / gradient).ToList();
         Assert.Single(etas, eta => Math.Abs(eta) < 1e-12);
-        Assert.All(etas.Where(eta => Math.Abs(eta) >= 1e-12), eta => Assert.InRange(eta, 0.5, 5));
+        Assert.Equal(8, etas.Count(eta => eta is >= 0.5 and <= 5));
+        Assert.Equal(4, etas.Count(eta => eta is >= 50 and <= 10_000));
         Assert.True(key.References.Select(value => value.ScalarValue).Distinct().Count() > 4, "the sample points should differ");
+    }
+
+    [Fact]
+    public void Far_points_leave_the_range_by_orders_of_magnitude_but_keep_the_where_condition()
+    {
+        var key = (Grader.Grading.References.Expressions.ExpressionKey)Catalog.Problem("mit-6036-s17-hw4").FindPart("3c.w1")!.Key;
+        var far = key.Points.Where(point => point.Values.Any(value => Math.Abs(value.ScalarValue) > 20)).ToList();
+
+        Assert.True(far.Count >= 3, $"only {far.Count} far points");
+        Assert.All(key.Points, point => Assert.True(point["w1"].ScalarValue * point["x"].ScalarValue >= 0.1));
+        Assert.Contains(far, point => point.Values.Any(value => value.ScalarValue < -20));
+        Assert.All(key.Points, point => Assert.InRange(point["t"].ScalarValue, 0, double.MaxValue));
     }
 
     private static void AssertNumber(string problemId, string partId, double expected)

@@ -1,5 +1,4 @@
 using Grader.Api.Access;
-using Grader.Api.Health;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Submissions;
@@ -16,13 +15,14 @@ public static class ApiServices
         builder.AddProblemCatalog();
         builder.AddGraderMessaging();
         builder.AddApiKeyAccess();
+        builder.AddDefaultHealthChecks();
+        builder.AddGraderTelemetry();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<SecuritySchemesInOpenApi>()
             .AddOperationTransformer<SecuritySchemesInOpenApi>());
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
 
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);

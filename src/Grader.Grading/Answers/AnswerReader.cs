@@ -13,7 +13,8 @@ internal static class AnswerReader
 {
     private static readonly Dictionary<string, Matrix> NoVariables = [];
 
-    public static bool TryReadNumber(JsonElement answer, out double value, out string error)
+    /// <summary>Reads a number; <paramref name="percent"/> allows "11.92%" (a probability), not a network's weight.</summary>
+    public static bool TryReadNumber(JsonElement answer, out double value, out string error, bool percent = true)
     {
         value = 0;
         error = "";
@@ -23,7 +24,11 @@ internal static class AnswerReader
                 value = answer.GetDouble();
                 return RequireFinite(value, out error);
             case JsonValueKind.String:
-                return TryReadNumberText(answer.GetString()!, out value, out error);
+                return TryReadNumberText(answer.GetString()!, out value, out error, percent);
+            // numpy prints the value of a product such as wᵀx as a 1×1 matrix, [[0.6]]: that is the number.
+            case JsonValueKind.Array when answer.GetArrayLength() == 1 && answer[0] is { ValueKind: JsonValueKind.Array } row
+                && row.GetArrayLength() == 1 && row[0].ValueKind is JsonValueKind.Number or JsonValueKind.String:
+                return TryReadNumber(row[0], out value, out error, percent);
             default:
                 error = $"expected a number, got {Describe(answer)}";
                 return false;
@@ -34,6 +39,16 @@ internal static class AnswerReader
     public static bool TryReadVector(JsonElement answer, out Matrix vector, out string error)
     {
         vector = Matrix.Scalar(0);
+        if (answer.ValueKind == JsonValueKind.String)
+        {
+            return TryReadVectorText(answer.GetString()!, out vector, out error);
+        }
+        // A row [[1, 2, 3]] where a column is asked for is the same list of numbers.
+        if (answer.ValueKind == JsonValueKind.Array && answer.GetArrayLength() == 1 && answer[0] is { ValueKind: JsonValueKind.Array } row
+            && row.GetArrayLength() > 1)
+        {
+            answer = row;
+        }
         if (answer.ValueKind != JsonValueKind.Array)
         {
             error = $"expected an array of numbers, got {Describe(answer)}";
@@ -56,6 +71,37 @@ internal static class AnswerReader
                 return false;
             }
             index++;
+        }
+        vector = Matrix.Column(values);
+        error = "";
+        return true;
+    }
+
+    /// <summary>
+    /// A sequence typed as text: "0 0 1 -1", "[0, 0, 1, -1]", "(1, -1, 0)" — numbers separated by commas, semicolons or blanks.
+    /// </summary>
+    private static bool TryReadVectorText(string text, out Matrix vector, out string error)
+    {
+        vector = Matrix.Scalar(0);
+        var inner = text.Trim();
+        if (inner.Length >= 2 && (inner[0], inner[^1]) is ('[', ']') or ('(', ')'))
+        {
+            inner = inner[1..^1];
+        }
+        var items = inner.Split([',', ';', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (items.Length == 0)
+        {
+            error = "expected an array of numbers, got an empty string";
+            return false;
+        }
+        var values = new double[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!TryReadNumberText(items[i], out values[i], out var itemError))
+            {
+                error = $"element {i + 1} of '{text.Trim()}': {itemError}";
+                return false;
+            }
         }
         vector = Matrix.Column(values);
         error = "";
@@ -101,9 +147,22 @@ internal static class AnswerReader
         _ => "null",
     };
 
-    private static bool TryReadNumberText(string text, out double value, out string error)
+    private static bool TryReadNumberText(string text, out double value, out string error, bool percent = true)
     {
-        var trimmed = text.Trim();
+        var trimmed = NumberText.Unwrap(text, out var scale);
+        if (scale != 1 && !percent)
+        {
+            value = 0;
+            error = $"'{text.Trim()}': a percent is read only where the answer is a probability or a fraction; write the number itself";
+            return false;
+        }
+        var ok = TryReadPlainNumberText(trimmed, out value, out error);
+        value *= scale;
+        return ok;
+    }
+
+    private static bool TryReadPlainNumberText(string trimmed, out double value, out string error)
+    {
         if (trimmed.Length == 0)
         {
             value = 0;
@@ -114,6 +173,15 @@ internal static class AnswerReader
         {
             // "NaN" and "Infinity" parse as doubles; they are still not answers.
             return RequireFinite(value, out error);
+        }
+        if (NumberText.TryReadGrouped(trimmed, out value))
+        {
+            return RequireFinite(value, out error);
+        }
+        if (NumberText.Refusal(trimmed) is { } refusal)
+        {
+            error = refusal;
+            return false;
         }
         if (trimmed.Contains(',', StringComparison.Ordinal) && double.TryParse(trimmed.Replace(',', '.'),
                 NumberStyles.Float, CultureInfo.InvariantCulture, out _))

@@ -26,6 +26,13 @@ internal static class FieldNames
         return null;
     }
 
+    /// <summary>Every property that names the field, in the order given: more than one is the same field written twice.</summary>
+    public static List<JsonProperty> FindAll(JsonElement answer, string name)
+    {
+        var wanted = Normalize(name);
+        return [.. answer.EnumerateObject().Where(property => property.Name == name || Normalize(property.Name) == wanted)];
+    }
+
     public static bool Matches(string given, string name) => Normalize(given) == Normalize(name);
 
     public static string Normalize(string name) =>

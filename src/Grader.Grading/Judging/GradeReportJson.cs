@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace Grader.Grading.Judging;
 
 /// <summary>The JSON form of a report: <c>{problemId, problemVersion, score, maxScore, parts: [{id, status, score, maxScore,
-/// feedback, expected?}], unknownAnswers?}</c>, statuses in lower case.</summary>
+/// feedback, expected?, tags?}], unknownAnswers?}</c>, statuses in lower case; <c>tags</c> (an array of misconception tags
+/// such as <c>["sign"]</c> or <c>["carried-forward"]</c>) only when the grader recognised one.</summary>
 public static class GradeReportJson
 {
     public static JsonObject ToJson(GradeReport report)
@@ -36,6 +37,10 @@ public static class GradeReportJson
         if (part.Expected is not null)
         {
             json["expected"] = part.Expected.DeepClone();
+        }
+        if (part.Tags.Count > 0)
+        {
+            json["tags"] = new JsonArray([.. part.Tags.Select(tag => (JsonNode?)tag)]);
         }
         return json;
     }

@@ -17,19 +17,25 @@ internal static class ValueJudge
         }
         if (student.Shape != reference.Shape)
         {
-            return Verdict.Invalid(ShapeMessage(student, reference, shape));
+            var transposed = shape == ValueShape.Matrix && !reference.IsScalar && student.Rows == reference.Columns
+                && student.Columns == reference.Rows && reference.Rows != reference.Columns;
+            return transposed
+                ? Verdict.Invalid($"{ShapeMessage(student, reference, shape)} Did you transpose it?") with { Tag = "transpose" }
+                : Verdict.Invalid(ShapeMessage(student, reference, shape));
         }
         var mismatch = Closeness.FirstMismatch(student, reference, tolerance);
         if (mismatch < 0)
         {
             return Verdict.Correct();
         }
-        var hint = MistakeHints.Explain(student, reference, tolerance);
+        var mistake = MistakeHints.Find(student, reference, tolerance);
         var where = shape == ValueShape.Scalar ? "Your answer" : $"{Capitalise(Closeness.Where(reference.Shape, mismatch))} of your answer";
         var message = tolerance.Exact
             ? $"{where} ({Format(student[mismatch])}) is not the exact value expected."
             : $"{where} ({Format(student[mismatch])}) is not within the tolerance ({tolerance}) of the reference.";
-        return Verdict.Incorrect(hint is null ? message : $"{message} {hint}");
+        return mistake is null && MistakeHints.Observe(student, reference, tolerance) is { } observation
+            ? Verdict.Incorrect($"{message} {observation}")
+            : Verdict.Incorrect(message, mistake);
     }
 
     public static bool TryRead(JsonElement answer, ValueShape shape, out Matrix value, out string error)

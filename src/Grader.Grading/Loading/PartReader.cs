@@ -16,7 +16,8 @@ internal static class PartReader
     {
         var id = node.String("id");
         var map = new YamlMap(node.Node, $"{context.File}, part {id}");
-        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples", "hints", "choices");
+        map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples",
+            "hints", "choices", "carriedFrom");
         var kindName = map.String("kind");
         if (!Enum.TryParse<PartKind>(kindName, ignoreCase: true, out var kind) || int.TryParse(kindName, out _))
         {
@@ -40,7 +41,18 @@ internal static class PartReader
             PartKind.Choice => ChoiceReader.Read(map, context),
             _ => ReadValue(map, context, kind),
         };
-        return new Part(id, kind, points, map.OptionalString("prompt") ?? "", key);
+        var carried = map.OptionalMap("carriedFrom");
+        if (carried is not null && key is ValuesKey values && !carried.Has("part"))
+        {
+            key = CarriedReader.WithinPart(carried, values);
+            carried = null;
+        }
+        var part = new Part(id, kind, points, map.OptionalString("prompt") ?? "", key)
+        {
+            Carry = carried is null ? null : CarriedReader.Read(carried, key, context),
+        };
+        context.Parts[id] = part;
+        return part;
     }
 
     private static AnswerKey ReadValue(YamlMap map, ProblemContext context, PartKind kind)

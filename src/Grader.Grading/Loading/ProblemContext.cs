@@ -20,6 +20,9 @@ internal sealed class ProblemContext(string problemId, string file)
     public void Warn(YamlMap at, string message) =>
         Warnings.Add(FormattableString.Invariant($"{at.Location}, line {at.Node.Start.Line}: {message}"));
 
+    /// <summary>The parts read so far, which a later part's <c>carriedFrom</c> may name.</summary>
+    public Dictionary<string, Model.Part> Parts { get; } = new(StringComparer.Ordinal);
+
     public FeedForwardNetwork Network(YamlMap map, string key)
     {
         var name = map.String(key);

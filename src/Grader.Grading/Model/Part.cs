@@ -29,6 +29,11 @@ public sealed class Part
 
     internal AnswerKey Key { get; }
 
+    /// <summary>The earlier part this one carries credit from (error-carried-forward), or null.</summary>
+    public string? CarriedFrom => Carry?.FromPart;
+
+    internal CarriedCredit? Carry { get; init; }
+
     /// <summary>The computed reference answer, as staff see it in <c>grader check</c>.</summary>
     public string DescribeReference() => Key.Describe();
 

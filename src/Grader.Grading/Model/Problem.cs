@@ -62,6 +62,7 @@ public sealed class Problem
             }
             results.Add(part.Grade(isObject ? FindAnswer(answers, part.Id) : null));
         }
+        CarriedCredit.Apply(Parts, partId => isObject ? FindAnswer(answers, partId) : null, results);
         var score = results.Where(result => result.Status != PartStatus.Manual).Sum(result => result.Score);
         return new GradeReport(Id, Version, Math.Round(score, 10), MaxScore, results) { UnknownAnswers = isObject ? UnknownAnswers(answers) : [] };
     }

@@ -16,10 +16,15 @@ internal sealed class ValueKey(Matrix reference, ValueShape shape, Tolerance tol
 
     public override string Describe() => $"{JsonShapes.ToJson(Reference, shape).ToJsonString()}  ({tolerance})";
 
+    /// <summary>The same part recomputed on another reference (error-carried-forward), never revealed.</summary>
+    public ValueKey WithReference(Matrix carried) => new(carried, shape, tolerance, reveal: false);
+
+    public Tolerance Tolerance => tolerance;
+
     public override PartResult Grade(Part part, JsonElement answer)
     {
         var verdict = ValueJudge.Judge(answer, Reference, shape, tolerance);
         return new PartResult(part.Id, verdict.Status, verdict.IsCorrect ? part.Points : 0, part.Points, verdict.Message,
-            verdict.IsCorrect ? null : Expected);
+            verdict.IsCorrect ? null : Expected) { Tags = verdict.Tag is null ? [] : [verdict.Tag] };
     }
 }

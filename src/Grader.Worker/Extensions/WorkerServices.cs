@@ -2,12 +2,19 @@ using Grader.ServiceDefaults;
 using Grader.Worker.Grading;
 using Grader.Worker.Regrading;
 using Grader.Worker.Sweeping;
+using Grader.Worker.Telemetry;
 
 namespace Grader.Worker.Extensions;
 
-/// <summary>Everything the worker process registers: database, catalog, consumers on RabbitMQ (grading, regrading), the sweepers.</summary>
+/// <summary>
+/// Everything the worker process registers: database, catalog, consumers on RabbitMQ (grading, regrading), the sweepers,
+/// health checks (served on <c>Worker:HealthUrls</c> when set) and telemetry (the queue depth sampler).
+/// </summary>
 public static class WorkerServices
 {
+    /// <summary>Where the worker serves <c>/health/live</c> and <c>/health/ready</c> (<c>;</c>-separated URLs); none when unset.</summary>
+    public const string HealthUrlsKey = "Worker:HealthUrls";
+
     public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
     {
         builder.AddGraderDatabase();
@@ -17,6 +24,12 @@ public static class WorkerServices
             bus.AddGradingConsumers();
             bus.AddRegradeConsumers();
         });
+
+        builder.AddDefaultHealthChecks();
+        builder.AddHealthListener(builder.Configuration[HealthUrlsKey]);
+        builder.AddGraderTelemetry();
+        builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section));
+        builder.Services.AddHostedService<QueueDepthSampler>();
 
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section));
         builder.Services.AddOptions<SweeperOptions>().Bind(builder.Configuration.GetSection(SweeperOptions.Section));
@@ -33,6 +46,7 @@ public static class WorkerServices
     public static IServiceCollection AddGradingServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddGraderMetrics();
         services.AddScoped<SubmissionGrader>();
         services.AddScoped<SubmissionFailures>();
         services.AddScoped<StaleSubmissions>();

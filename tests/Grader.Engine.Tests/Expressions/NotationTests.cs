@@ -49,9 +49,9 @@ public class NotationTests
     }
 
     [Fact]
-    public void Prime_on_a_function_or_an_unknown_name_is_refused_as_a_derivative()
+    public void Prime_on_an_unknown_name_or_a_function_without_a_known_derivative_is_refused()
     {
-        Assert.Equal("'σ'' is a derivative, which the grader cannot evaluate: write it out at 2", Error("σ'(x)"));
+        Assert.Equal("'sech'' is a derivative the grader does not know: write it out at 5", Error("sech'(x)"));
         Assert.Equal("'f'(…)' reads as a derivative, which the grader cannot evaluate: write it out at 1", Error("f'(x)"));
     }
 
@@ -178,5 +178,21 @@ public class NotationTests
     public void Norm_of_a_matrix_is_the_frobenius_norm()
     {
         Assert.Equal(Math.Sqrt(30), ExpressionParser.Parse("‖W1‖", _layers.Keys).Evaluate(_layers).ScalarValue, 12);
+    }
+
+    [Fact]
+    public void A_dot_between_two_vectors_of_one_size_is_their_dot_product_and_otherwise_the_product()
+    {
+        var point = new Dictionary<string, Matrix>
+        {
+            ["c"] = Matrix.Column([1, 2, 3]),
+            ["b"] = Matrix.Column([0.5, -1, 2]),
+            ["x"] = Matrix.Scalar(0.5),
+        };
+
+        Assert.Equal(4.5, ExpressionParser.Parse("c·b", point.Keys).Evaluate(point).ScalarValue, 12);
+        Assert.Equal(4.5, ExpressionParser.Parse(@"c \cdot b", point.Keys).Evaluate(point).ScalarValue, 12);
+        Assert.Equal([0.5, 1, 1.5], ExpressionParser.Parse("x·c", point.Keys).Evaluate(point).ToArray());
+        Assert.False(ExpressionParser.TryParse("c*b", point.Keys, out var product, out _) && product.TryEvaluate(point, out _, out _));
     }
 }

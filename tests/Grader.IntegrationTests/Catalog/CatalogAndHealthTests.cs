@@ -37,7 +37,7 @@ public sealed class CatalogAndHealthTests(StackFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Readiness_reports_postgres_and_rabbitmq_healthy()
+    public async Task Readiness_reports_postgres_rabbitmq_and_the_bus_healthy()
     {
         using var live = await Stack.Http.GetAsync("/health/live");
         string ready = "";
@@ -52,6 +52,7 @@ public sealed class CatalogAndHealthTests(StackFixture fixture) : IClassFixture<
         using var report = JsonDocument.Parse(ready);
         var checks = report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
         Assert.Contains("postgres", checks);
+        Assert.Contains("rabbitmq", checks);
         Assert.Contains(checks, name => name.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -8,4 +8,7 @@ public sealed class BinaryExpression(BinaryOperator @operator, Expression left, 
     public Expression Left { get; } = left;
 
     public Expression Right { get; } = right;
+
+    /// <summary>How a product was written, where that changes its meaning for some shapes.</summary>
+    public ProductNotation Notation { get; init; }
 }

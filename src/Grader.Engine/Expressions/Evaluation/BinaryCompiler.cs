@@ -10,8 +10,13 @@ internal static class BinaryCompiler
         BinaryOperator op,
         Func<EvaluationEnvironment, Tensor> left,
         Func<EvaluationEnvironment, Tensor> right,
-        int position) => op switch
+        int position,
+        ProductNotation notation = ProductNotation.Plain) => op switch
     {
+        BinaryOperator.Multiply when notation == ProductNotation.Dot =>
+            environment => Operators.Dot(left(environment), right(environment), position),
+        BinaryOperator.Multiply when notation == ProductNotation.Numpy =>
+            environment => Operators.NumpyProduct(left(environment), right(environment), position),
         BinaryOperator.Add => Elementwise(left, right, "+", TensorOps.Add, static (a, b) => a + b, position),
         BinaryOperator.Subtract => Elementwise(left, right, "-", TensorOps.Subtract, static (a, b) => a - b, position),
         BinaryOperator.Multiply => environment => Operators.Multiply(left(environment), right(environment), position),

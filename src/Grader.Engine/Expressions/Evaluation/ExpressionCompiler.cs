@@ -40,7 +40,7 @@ internal static class ExpressionCompiler
             case BinaryExpression binary:
                 var left = CompileNode(binary.Left);
                 var right = CompileNode(binary.Right);
-                return Fold(BinaryCompiler.Compile(binary.Operator, left.Evaluate, right.Evaluate, binary.Position), left, right);
+                return Fold(BinaryCompiler.Compile(binary.Operator, left.Evaluate, right.Evaluate, binary.Position, binary.Notation), left, right);
             case CallExpression call:
                 var arguments = new Compiled[call.Arguments.Count];
                 var evaluators = new Func<EvaluationEnvironment, Tensor>[arguments.Length];

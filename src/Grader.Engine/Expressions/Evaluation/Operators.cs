@@ -21,6 +21,22 @@ internal static class Operators
         return scaling ? TensorOps.Multiply(a, b) : TensorOps.MatMul(a, b);
     }
 
+    /// <summary><c>·</c>: the dot product of two vectors of one shape, otherwise the same as <c>*</c>.</summary>
+    public static Tensor Dot(Tensor a, Tensor b, int position) =>
+        a.Shape == b.Shape && !a.Shape.IsScalar && (a.Shape.Rows == 1 || a.Shape.Columns == 1)
+            ? TensorOps.Sum(TensorOps.Multiply(a, b))
+            : Multiply(a, b, position);
+
+    /// <summary>numpy's <c>*</c>: element-wise for equal shapes or a 1×1 side; a student's matrix product where only that fits.</summary>
+    public static Tensor NumpyProduct(Tensor a, Tensor b, int position)
+    {
+        if (a.Shape == b.Shape || a.Shape.IsScalar || b.Shape.IsScalar)
+        {
+            return ConstantOps.Apply(a, b) ? ConstantOps.Elementwise(a.Value, b.Value, static (x, y) => x * y) : TensorOps.Multiply(a, b);
+        }
+        return Multiply(a, b, position);
+    }
+
     /// <summary>Checks that an element-wise operation gets equal shapes or a 1×1 operand.</summary>
     public static void RequireBroadcast(Tensor a, Tensor b, string symbol, int position)
     {

@@ -18,7 +18,12 @@ internal static class KnownFunctions
         ["lure"] = ("lure", 1, 1),
         ["LUre"] = ("lure", 1, 1),
         ["step"] = ("step", 1, 1),
-        ["heaviside"] = ("step", 1, 1),
+        // numpy's heaviside(x, h0) takes the value at 0 as a second argument (FunctionForms).
+        ["heaviside"] = ("heaviside", 1, 2),
+        ["sech"] = ("sech", 1, 1),
+        ["maximum"] = ("max", 2, 2),
+        ["minimum"] = ("min", 2, 2),
+        ["where"] = ("where", 3, 3),
         ["sign"] = ("sign", 1, 1),
         ["sgn"] = ("sign", 1, 1),
         ["sin"] = ("sin", 1, 1),
@@ -45,6 +50,10 @@ internal static class KnownFunctions
     private static readonly Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)> _beforeParenthesis =
         BeforeParenthesis();
 
+    // Single letters that are the step only when called: H and Θ are common names of nodes and variables (H = hidden states).
+    private static readonly Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)> _lettersBeforeParenthesis =
+        new(StringComparer.Ordinal) { ["H"] = ("step", 1, 1), ["Θ"] = ("step", 1, 1) };
+
     /// <summary>The function a name spells; <paramref name="beforeParenthesis"/> also admits other letter cases and aliases.</summary>
     public static bool TryFind(string name, bool beforeParenthesis, out string canonical, out int minArguments, out int maxArguments)
     {
@@ -55,7 +64,8 @@ internal static class KnownFunctions
             (canonical, minArguments, maxArguments) = foundMember ? memberEntry : (name, 0, 0);
             return foundMember;
         }
-        var found = _byName.TryGetValue(name, out var entry) || (beforeParenthesis && _beforeParenthesis.TryGetValue(name, out entry));
+        var found = _byName.TryGetValue(name, out var entry)
+            || (beforeParenthesis && (_lettersBeforeParenthesis.TryGetValue(name, out entry) || _beforeParenthesis.TryGetValue(name, out entry)));
         (canonical, minArguments, maxArguments) = found ? entry : (name, 0, 0);
         return found;
     }
@@ -65,6 +75,8 @@ internal static class KnownFunctions
         var byName = new Dictionary<string, (string Canonical, int MinArguments, int MaxArguments)>(StringComparer.OrdinalIgnoreCase)
         {
             ["sigma"] = _byName["sigmoid"],
+            // The step written as the physicists' Θ: "\Theta(x)" reads as Theta(x).
+            ["Theta"] = _byName["step"],
             // The MIT 6.390 handout's own notation: f_reLU(z) and f_LUre(z).
             ["f_relu"] = _byName["relu"],
             ["f_lure"] = _byName["lure"],

@@ -23,7 +23,8 @@ internal static class LatexCommands
         ["rbrace"] = ")",
         ["lbrack"] = "[",
         ["rbrack"] = "]",
-        ["cdot"] = "*",
+        // "u \cdot v" between two vectors is their dot product, as "·" is (the product otherwise).
+        ["cdot"] = "·",
         ["times"] = "*",
         ["ast"] = "*",
         ["odot"] = "⊙",

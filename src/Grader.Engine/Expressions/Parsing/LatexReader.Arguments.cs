@@ -91,7 +91,8 @@ internal sealed partial class LatexReader
     // The indicator 𝟙 is 1 times the comparison it is applied to: "\mathbb{1}_{z<0}", "\mathbb{1}\{z<0\}", "\mathbb{1}[z<0]".
     private int Indicator(int at, int next, int end)
     {
-        Emit(" 1 ", at);
+        // "(1)", so that a product may come before it: "z\mathbb{1}[z>0]".
+        Emit(" (1) ", at);
         var i = SkipSpaces(next, end);
         if (i + 1 < end && _text[i] == '_' && _text[i + 1] == '{')
         {
@@ -219,21 +220,26 @@ internal sealed partial class LatexReader
     private int Subscript(int underscore, int end)
     {
         var close = Closing(underscore + 1, end);
-        var subscript = _text.AsSpan(underscore + 2, close - underscore - 2).Trim();
-        if (subscript.IsEmpty || subscript.ContainsAnyExcept(_asciiLettersAndDigits))
+        // "f_{\text{reLU}}" and "W_{\mathrm{out}}", the handouts' own spelling, are the subscript as written.
+        var subscript = UnwrapText(_text[(underscore + 2)..close]).Trim();
+        if (subscript.Length == 0 || subscript.AsSpan().ContainsAnyExcept(_asciiLettersAndDigits))
         {
             throw Fail("a subscript must be letters and digits, as in z_{4}", underscore);
         }
         Emit('_', underscore);
-        for (var j = underscore + 2; j < close; j++)
+        foreach (var c in subscript)
         {
-            if (!char.IsWhiteSpace(_text[j]))
-            {
-                Emit(_text[j], j);
-            }
+            Emit(c, underscore + 2);
         }
         Emit(' ', close);
         return close + 1;
+    }
+
+    private static string UnwrapText(string subscript)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(subscript, @"^\s*\\(?<command>[A-Za-z]+)\s*\{(?<text>[A-Za-z0-9 ]*)\}\s*$");
+        var text = match.Success && LatexCommands.Wrappers.Contains(match.Groups["command"].Value) ? match.Groups["text"].Value : subscript;
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
     }
 
     private static readonly System.Buffers.SearchValues<char> _asciiLettersAndDigits =

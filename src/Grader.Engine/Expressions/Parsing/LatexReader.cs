@@ -103,6 +103,14 @@ internal sealed partial class LatexReader
         {
             throw Fail(@"'\' must start a LaTeX command", at);
         }
+        if (name is "sum" or "Sigma" && SumLimits(next, end) is ({ } index, var afterLimits))
+        {
+            // "\sum_i" and "\sum_{i=1}^{n}": the sum over an index, read by the parser as ∑_i.
+            Emit(" ∑_", at);
+            Emit(index, next);
+            Emit(' ', afterLimits);
+            return afterLimits;
+        }
         if (LatexCommands.Symbols.TryGetValue(name, out var symbol))
         {
             if (name == "sigma" && FunctionOfAtom(symbol, at, next, end) is >= 0 and var afterSigma)
@@ -137,6 +145,10 @@ internal sealed partial class LatexReader
         if (LatexCommands.Sizes.Contains(name))
         {
             return Delimiter(name, at, next, end);
+        }
+        if (name == "begin" && _text.AsSpan(next, end - next).StartsWith("{cases}", StringComparison.Ordinal))
+        {
+            return Cases(at, next + "{cases}".Length, end);
         }
         throw Fail($@"unknown LaTeX command '\{name}'", at);
     }

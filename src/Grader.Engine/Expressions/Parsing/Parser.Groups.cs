@@ -17,7 +17,7 @@ internal sealed partial class Parser
         {
             throw Unexpected(Current);
         }
-        var inner = ParseComparison();
+        var inner = ParseConditional();
         ExpectClosing(open);
         _depth--;
         return inner;
@@ -56,11 +56,11 @@ internal sealed partial class Parser
         var arguments = new List<Expression>();
         if (Current.Kind != TokenKind.RightParen)
         {
-            arguments.Add(ParseComparison());
+            arguments.Add(ParseConditional());
             while (Current.Kind == TokenKind.Comma)
             {
                 Advance();
-                arguments.Add(ParseComparison());
+                arguments.Add(ParseConditional());
             }
         }
         ExpectClosing(open);
@@ -73,7 +73,7 @@ internal sealed partial class Parser
         }
         return function == "transpose"
             ? new TransposeExpression(arguments[0], name.Position)
-            : new CallExpression(function, arguments, name.Position);
+            : FunctionForms.Call(function, arguments, name.Position);
     }
 
     private void ExpectClosing(Token open)

@@ -12,6 +12,12 @@ internal sealed partial class Parser
         {
             return Variable(name, token.Position);
         }
+        if (IndexedName(name) is { } indexed)
+        {
+            var variable = Variable(indexed, token.Position);
+            _indexed.Add(variable);
+            return variable;
+        }
         if (LayerFollows(name, out var layer))
         {
             _index += 4;
@@ -19,7 +25,8 @@ internal sealed partial class Parser
         }
         var call = Current.Kind == TokenKind.LeftParen;
         var poweredCall = !call && PoweredCallFollows();
-        if (KnownFunctions.TryFind(name, call || poweredCall, out var function, out var minArguments, out var maxArguments))
+        var primedCall = IsPrime(Current) && _tokens[_index + 1].Kind == TokenKind.LeftParen;
+        if (KnownFunctions.TryFind(name, call || poweredCall || primedCall, out var function, out var minArguments, out var maxArguments))
         {
             if (poweredCall)
             {
@@ -27,8 +34,11 @@ internal sealed partial class Parser
             }
             if (!call && IsPrime(Current))
             {
-                // "σ'(z)" is the derivative of a function, which only an answer written out can be graded on.
-                throw Fail($"'{token.Text}'' is a derivative, which the grader cannot evaluate: write it out", Current.Position);
+                return ParseDerivative(token, function);
+            }
+            if (!call && function == "sum" && token.Text is "Σ" or "∑")
+            {
+                return ParseSumSign(token);
             }
             if (!call)
             {
@@ -59,6 +69,35 @@ internal sealed partial class Parser
             throw Fail($"unknown variable '{name}'", token.Position);
         }
         return new VariableExpression(name, token.Position);
+    }
+
+    // "σ'(z)", "\\sigma'(z)", "tanh′(u)", "relu'(u)": the derivative of a known function, written out by FunctionForms.
+    private Expression ParseDerivative(Token token, string function)
+    {
+        var prime = Advance();
+        if (Current.Kind != TokenKind.LeftParen)
+        {
+            throw Fail($"expected '(' after '{token.Text}''", Current.Position);
+        }
+        if (ParseCall(token, function, 1, 1) is not CallExpression { Arguments.Count: 1 } call
+            || FunctionForms.Derivative(function, call.Arguments[0], token.Position) is not { } derivative)
+        {
+            throw Fail($"'{token.Text}'' is a derivative the grader does not know: write it out", prime.Position);
+        }
+        return derivative;
+    }
+
+    private Expression ParseSummand()
+    {
+        var term = ParseUnary();
+        while (Current.Kind is TokenKind.Star or TokenKind.NumpyStar or TokenKind.DotStar
+            || (Current.Kind != TokenKind.Slash && ImplicitProductFollows()))
+        {
+            var op = Current.Kind is TokenKind.Star or TokenKind.NumpyStar or TokenKind.DotStar ? Advance() : Current;
+            var kind = op.Kind == TokenKind.DotStar ? BinaryOperator.ElementwiseMultiply : BinaryOperator.Multiply;
+            term = new BinaryExpression(kind, term, ParseUnary(), op.Position) { Notation = NotationOf(op) };
+        }
+        return term;
     }
 
     // "W⁽¹⁾" and "W^{(1)}" are the declared W1 of the handouts when W itself is not declared; otherwise a power, as written.
@@ -92,6 +131,12 @@ internal sealed partial class Parser
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            if (TransposeRunFollows(tokens, i, declared))
+            {
+                // LaTeX's "^T" is "^{T}": in "W_2^TW_2" and "x^Ty" the T is the transpose and the rest the next factor.
+                split.Add(new Token(TokenKind.Identifier, "T", token.Position));
+                token = new Token(TokenKind.Identifier, token.Text[1..], token.Position + 1);
+            }
             if (token.Kind != TokenKind.Identifier || IsReadAsWritten(token.Text, tokens[i + 1], declared)
                 || !declared.TrySplit(token.Text, out var pieces))
             {
@@ -110,9 +155,16 @@ internal sealed partial class Parser
         return split;
     }
 
+    private static bool TransposeRunFollows(List<Token> tokens, int i, DeclaredNames declared) =>
+        i > 0 && tokens[i - 1].Kind == TokenKind.Caret && tokens[i - 1].Text == "^"
+        && tokens[i] is { Kind: TokenKind.Identifier, Text: ['T', _, ..] } run
+        && !declared.Contains("T") && !declared.TryResolve(run.Text, out _)
+        && (declared.TryResolve(run.Text[1..], out _) || declared.TrySplit(run.Text[1..], out _));
+
     // The names ParseName reads as written, and names right before "(", which look like calls: "sinh(x)" is never s·i·n·h.
     private static bool IsReadAsWritten(string name, Token next, DeclaredNames declared) =>
         next.Kind == TokenKind.LeftParen
+        || name is "if" or "else"
         || declared.TryResolve(name, out _)
         || KnownFunctions.TryFind(name, beforeParenthesis: false, out _, out _, out _)
         || ConstantExpression.TryFind(name, out _);

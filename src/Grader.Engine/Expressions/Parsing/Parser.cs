@@ -46,12 +46,33 @@ internal sealed partial class Parser
         }
         var names = declared is null ? null : new DeclaredNames(declared);
         var parser = new Parser(names is null ? tokens : SplitRuns(tokens, names), names);
-        var expression = parser.ParseComparison();
+        var expression = parser.ParseConditional();
         if (parser.Current.Kind != TokenKind.End)
         {
             throw Unexpected(parser.Current);
         }
         return expression;
+    }
+
+    // Python's "a if c else b", loosest of all, as students copy it from code.
+    private Expression ParseConditional()
+    {
+        var whenTrue = ParseComparison();
+        if (Current is not { Kind: TokenKind.Identifier, Text: "if" })
+        {
+            return whenTrue;
+        }
+        var keyword = Advance();
+        Enter(keyword.Position);
+        var condition = ParseComparison();
+        if (Current is not { Kind: TokenKind.Identifier, Text: "else" })
+        {
+            throw Fail("expected 'else' after 'a if condition'", Current.Position);
+        }
+        Advance();
+        var whenFalse = ParseConditional();
+        _depth--;
+        return FunctionForms.Where(condition, whenTrue, whenFalse, keyword.Position);
     }
 
     private Expression ParseComparison()
@@ -90,20 +111,22 @@ internal sealed partial class Parser
         while (true)
         {
             var token = Current;
-            if (token.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.DotStar)
+            if (token.Kind is TokenKind.Star or TokenKind.NumpyStar or TokenKind.Slash or TokenKind.DotStar)
             {
                 Advance();
                 var kind = token.Kind switch
                 {
-                    TokenKind.Star => BinaryOperator.Multiply,
+                    TokenKind.Star or TokenKind.NumpyStar => BinaryOperator.Multiply,
                     TokenKind.Slash => BinaryOperator.Divide,
                     _ => BinaryOperator.ElementwiseMultiply,
                 };
-                left = new BinaryExpression(kind, left, ParseUnary(), token.Position);
+                left = NotationOf(token) is not ProductNotation.Plain and var notation
+                    ? new BinaryExpression(kind, left, ParseUnary(), token.Position) { Notation = notation }
+                    : Product(kind, left, ParseUnary(), token.Position);
             }
             else if (ImplicitProductFollows())
             {
-                left = new BinaryExpression(BinaryOperator.Multiply, left, ParseUnary(), token.Position);
+                left = Product(BinaryOperator.Multiply, left, ParseUnary(), token.Position);
             }
             else
             {
@@ -112,6 +135,20 @@ internal sealed partial class Parser
         }
     }
 
+    // "1ᵀv" (and \mathbf{1}^\top v) is the sum of v's entries; any other product as written.
+    private static Expression Product(BinaryOperator kind, Expression left, Expression right, int position) =>
+        kind == BinaryOperator.Multiply && left is TransposeExpression { Operand: NumberExpression { Value: 1 } }
+            ? new CallExpression("sum", [right], position)
+            : new BinaryExpression(kind, left, right, position);
+
+    // "u · v" and "u \cdot v" between two vectors of one size is their dot product (numpy's dot: otherwise the product).
+    private static ProductNotation NotationOf(Token token) => token switch
+    {
+        { Kind: TokenKind.Star, Text: "·" or "⋅" } => ProductNotation.Dot,
+        { Kind: TokenKind.NumpyStar } => ProductNotation.Numpy,
+        _ => ProductNotation.Plain,
+    };
+
     // Only where no other reading exists: "2x", "2(x+1)", "(a)(b)", "(a)b", "x(1-x)" and "A x" for declared x and A, "bᵀσ(z)",
     // "2|x|". Never before a number: "x 2" and "(a)2" may mean a power or a subscript.
     private bool ImplicitProductFollows()
@@ -119,7 +156,7 @@ internal sealed partial class Parser
         var next = Current;
         var opens = next.Kind is TokenKind.LeftParen or TokenKind.LeftBracket || (next.Kind == TokenKind.Bar && !_insideBars)
             || (next.Kind == TokenKind.DoubleBar && !_insideNorm);
-        if (!opens && next.Kind != TokenKind.Identifier)
+        if ((!opens && next.Kind != TokenKind.Identifier) || next is { Kind: TokenKind.Identifier, Text: "if" or "else" })
         {
             return false;
         }

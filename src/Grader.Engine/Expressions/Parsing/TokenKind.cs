@@ -11,6 +11,9 @@ internal enum TokenKind
     Plus,
     Minus,
     Star,
+
+    /// <summary><c>*</c> in an answer written in numpy (it uses np. or @).</summary>
+    NumpyStar,
     DotStar,
     Slash,
     Caret,

@@ -26,6 +26,7 @@ internal static class Tokenizer
     private static List<Token> TokenizePlain(string text)
     {
         var tokens = new List<Token>();
+        var numpy = IsNumpy(text);
         var i = 0;
         while (i < text.Length)
         {
@@ -63,16 +64,50 @@ internal static class Tokenizer
             {
                 i = AddLayer(tokens, text, i);
             }
+            else if (VulgarFraction(c) is ({ } numerator, { } denominator))
+            {
+                if (i > 0 && char.IsAsciiDigit(text[i - 1]))
+                {
+                    throw Fail($"'{text[(i - 1)..(i + 1)]}' is ambiguous (a mixed number or a product?): write it with + or *", i);
+                }
+                // "½" is (1/2), so "½x" and "½(z + |z|)" are products as written.
+                tokens.Add(new Token(TokenKind.LeftParen, "(", start + 1));
+                tokens.Add(new Token(TokenKind.Number, numerator.ToString(CultureInfo.InvariantCulture), start + 1, numerator));
+                tokens.Add(new Token(TokenKind.Slash, "/", start + 1));
+                tokens.Add(new Token(TokenKind.Number, denominator.ToString(CultureInfo.InvariantCulture), start + 1, denominator));
+                tokens.Add(new Token(TokenKind.RightParen, ")", start + 1));
+                i++;
+            }
             else
             {
                 var (kind, length) = Operator(text, i);
                 i += length;
+                // In an answer written in numpy (np. or @), "*" is what numpy means by it: the element-wise product.
+                kind = kind == TokenKind.Star && text[start] == '*' && numpy ? TokenKind.NumpyStar : kind;
                 tokens.Add(new Token(kind, text[start..i], start + 1));
             }
         }
         tokens.Add(new Token(TokenKind.End, "", text.Length + 1));
         return tokens;
     }
+
+    // ".T" alone does not switch: students write "W*x" for the product beside numpy's ".T" (both read as meant).
+    private static bool IsNumpy(string text) =>
+        text.Contains("np.", StringComparison.Ordinal) || text.Contains("numpy.", StringComparison.Ordinal)
+        || text.Contains('@', StringComparison.Ordinal);
+
+    private static (double? Numerator, double? Denominator) VulgarFraction(char c) => c switch
+    {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅙' => (1, 6),
+        '⅛' => (1, 8),
+        _ => (null, null),
+    };
 
     private static int ScanIdentifier(string text, int i)
     {
@@ -203,8 +238,8 @@ internal static class Tokenizer
         });
     }
 
-    // σ, π and ᵀ are letters to .NET but stand alone here, so "σ(z)", "2π" and "Aᵀ" split as students mean them.
-    private static bool IsStandalone(char c) => c is 'σ' or 'π' or 'ᵀ';
+    // σ, π, Σ and ᵀ are letters to .NET but stand alone here, so "σ(z)", "2π" and "Aᵀ" split as students mean them.
+    private static bool IsStandalone(char c) => c is 'σ' or 'π' or 'ᵀ' or 'Σ';
 
     private static bool IsIdentifierStart(char c) => c == '_' || char.IsAsciiLetter(c) || (char.IsLetter(c) && !IsStandalone(c));
 
@@ -215,7 +250,7 @@ internal static class Tokenizer
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
         return text[i] switch
         {
-            'σ' or 'π' or '∑' => (TokenKind.Identifier, 1),
+            'σ' or 'π' or '∑' or 'Σ' => (TokenKind.Identifier, 1),
             '+' => (TokenKind.Plus, 1),
             '-' or '−' or '–' => (TokenKind.Minus, 1),
             '*' when next == '*' => (TokenKind.Caret, 2),

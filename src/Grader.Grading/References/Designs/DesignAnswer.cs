@@ -26,7 +26,7 @@ internal static class DesignAnswer
                 missing.Add(name);
                 continue;
             }
-            if (!AnswerReader.TryReadNumber(property.Value, out var value, out var numberError))
+            if (!AnswerReader.TryReadNumber(property.Value, out var value, out var numberError, percent: false))
             {
                 error = $"{name}: {numberError}.";
                 return false;

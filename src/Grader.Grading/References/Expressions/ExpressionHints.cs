@@ -32,7 +32,7 @@ internal static class ExpressionHints
             {
                 throw hint.Error($"the hint's answer '{expression}' equals the reference: a student giving it is graded correct");
             }
-            hints.Add(new Hint(new ExpressionKey($"equal to {expression}", variables, definitions, points, values, tolerance), hint.String("say"), expression.ToString()));
+            hints.Add(new Hint(new ExpressionKey($"equal to {expression}", variables, definitions, points, values, key.FarStart, tolerance), hint.String("say"), expression.ToString()));
         }
         return new HintedKey(key, hints);
     }

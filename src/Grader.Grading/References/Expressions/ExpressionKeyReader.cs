@@ -57,23 +57,41 @@ internal static class ExpressionKeyReader
         {
             throw map.Error("'samples' must be between 3 and 64");
         }
-        var points = SamplePoints.Draw($"{context.ProblemId}/{map.String("id")}", variables, conditions, definitions, samples)
-            .Select(point => (IReadOnlyDictionary<string, Matrix>)point.Concat(constants).ToDictionary(StringComparer.Ordinal))
-            .ToList();
+        var seed = $"{context.ProblemId}/{map.String("id")}";
+        var inRange = SamplePoints.Draw(seed, variables, conditions, definitions, samples);
+        var far = FarPoints.Draw(seed, variables, conditions, definitions, inRange);
+        var points = inRange.Select(point => WithConstants(point, constants)).ToList();
         if (step is not null)
         {
             points.Add(AtZeroRate(points[0], step, variables));
             StepKinks.Warn(step, context);
         }
+        var farStart = points.Count;
+        points.AddRange(far.Select(point => WithConstants(point, constants)));
         var (description, references) = ComputeReferences(reference, step, allNames, definitions, points, variables);
-        if (references.Any(value => !value.AllFinite()))
+        if (references.Take(farStart).Any(value => !value.AllFinite()))
         {
             throw map.Error("the reference is not finite at some sample point: narrow the variable ranges");
+        }
+        // A far point outside the reference's domain (a log of a negative number, an overflow) is dropped, not an error.
+        for (var k = points.Count - 1; k >= farStart; k--)
+        {
+            if (!references[k].AllFinite())
+            {
+                points.RemoveAt(k);
+                references.RemoveAt(k);
+            }
         }
         // Hidden variables only feed definitions: they are never listed in what a student reads.
         var visible = variables.Where(v => !v.Hidden).ToList();
         var hidden = variables.Where(v => v.Hidden).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        var key = new ExpressionKey(description, visible, definitions, points, references, tolerance, hidden);
+        var key = new ExpressionKey(description, visible, definitions, points, references, farStart, tolerance, hidden)
+        {
+            AsksForDerivativeOf = reference.OptionalMap("derivative") is { } derivative
+                ? RestatedDerivative.Of(ExpressionParser.Parse(derivative.String("of"), allNames), derivative.String("wrt"))
+                : null,
+            Step = step is null ? null : (ReadPoint(step.Map("at"))[step.String("wrt")], step.String("rate")),
+        };
         return ExpressionHints.Wrap(map, key, allNames, definitions, points, visible, tolerance);
     }
 
@@ -167,6 +185,9 @@ internal static class ExpressionKeyReader
         }
         return definitions;
     }
+
+    private static IReadOnlyDictionary<string, Matrix> WithConstants(IReadOnlyDictionary<string, Matrix> point, Dictionary<string, Matrix> constants) =>
+        point.Concat(constants).ToDictionary(StringComparer.Ordinal);
 
     private static Dictionary<string, Matrix> ReadPoint(YamlMap at) =>
         at.Keys.ToDictionary(name => name, name => at.Matrix(name), StringComparer.Ordinal);

@@ -70,7 +70,7 @@ internal static class SamplePoints
         return order;
     }
 
-    private static bool Holds(Expression condition, Dictionary<string, Matrix> point, IReadOnlyDictionary<string, Expression> definitions)
+    public static bool Holds(Expression condition, Dictionary<string, Matrix> point, IReadOnlyDictionary<string, Expression> definitions)
     {
         var value = condition.Evaluate(new EvaluationEnvironment(point, definitions)).Value;
         foreach (var element in value.Values)

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Grader.Api.Health;
+namespace Grader.ServiceDefaults.Health;
 
 /// <summary>Writes a health report as JSON with each check's status, so operators see which dependency is down.</summary>
 internal static class HealthReportWriter
