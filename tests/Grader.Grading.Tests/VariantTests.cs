@@ -117,6 +117,28 @@ public class VariantTests
     }
 
     [Fact]
+    public void An_answers_file_with_a_seed_is_graded_against_that_variant()
+    {
+        var problems = new Dictionary<string, Problem> { ["cs189-dis4-randomized"] = Catalog.Problem("cs189-dis4-randomized") };
+        using var answer = StagedComputation(problems["cs189-dis4-randomized"].Variants!.ForSeed(12).Variant.Values);
+        var file = Path.GetTempFileName();
+        try
+        {
+            var body = $"\"problem\": \"cs189-dis4-randomized\", \"answers\": {answer.RootElement.GetRawText()}, \"expect\": {{\"1d\": \"correct\"}}";
+            File.WriteAllText(file, $"{{\"seed\": \"12\", {body}}}");
+            Assert.Empty(Regression.AnswerRegression.Run(file, problems));
+            File.WriteAllText(file, $"{{{body}}}");
+            Assert.Contains("correct was expected", Assert.Single(Regression.AnswerRegression.Run(file, problems)), StringComparison.Ordinal);
+            File.WriteAllText(file, $"{{\"seed\": -1, {body}}}");
+            Assert.Contains("'seed' must be a whole number", Assert.Single(Regression.AnswerRegression.Run(file, problems)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void The_cache_keeps_the_most_recent_variants_and_no_more()
     {
         var problem = Catalog.Problem("cs189-dis4-randomized");
