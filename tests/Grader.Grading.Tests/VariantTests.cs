@@ -41,6 +41,20 @@ public class VariantTests
     }
 
     [Fact]
+    public void A_wrong_q_carries_into_f_with_the_students_own_z()
+    {
+        var ada = Catalog.Problem("cs189-dis4-randomized").Variants!.ForStudent(Salt, Ada);
+        var v = ada.Variant.Values;
+        var wrongQ = v["x"] + v["y"] + 1;
+        using var answer = JsonDocument.Parse(
+            $"{{\"1d\": {{\"q\": {Number(wrongQ)}, \"f\": {Number(wrongQ * v["z"])}, \"df_dq\": {Number(v["z"])}, \"df_dz\": {Number(wrongQ)}, \"df_dx\": {Number(v["z"])}, \"df_dy\": {Number(v["z"])}}}}}");
+        var result = ada.Grade(answer.RootElement).Parts.Single(part => part.PartId == "1d");
+        // q is wrong; f and ∂f/∂z are right for that q in Ada's numbers, so only q loses its share.
+        Assert.Equal(PartStatus.Partial, result.Status);
+        Assert.Equal(3.0 * 5 / 6, result.Score, 6);
+    }
+
+    [Fact]
     public void Every_variant_of_the_staged_computation_matches_a_plain_recomputation()
     {
         var variants = Catalog.Problem("cs189-dis4-randomized").Variants!;

@@ -88,7 +88,9 @@ public static class ProblemLoader
         foreach (var node in Collect(errors, root, () => root.Sequence("parts"))?.Children ?? [])
         {
             // A variant reuses the handout's key of a part that no parameter reaches: only what varies is computed again.
-            var part = template?.Unvarying(node) ?? Collect(errors, root, () => PartReader.Read(root.AsMap(node, "parts"), context), node);
+            var part = template?.Unvarying(node) is { } unvarying
+                ? context.Parts[unvarying.Id] = unvarying
+                : Collect(errors, root, () => PartReader.Read(root.AsMap(node, "parts"), context), node);
             if (part is null)
             {
                 continue;

@@ -77,7 +77,8 @@ internal sealed class VariantTemplate
     /// <summary>The handout's part for a part node that no parameter reaches, or null when it must be computed.</summary>
     public Part? Unvarying(YamlNode node) => _unvarying.GetValueOrDefault(node);
 
-    // A part varies when a parameter appears in it or in a network or LSTM whose name it mentions anywhere.
+    // A part varies when a parameter appears in it or in a network or LSTM whose name it mentions anywhere, or when it
+    // carries credit from another part (whose reference may vary, and its recomputation is checked against this one's).
     private void FindUnvaryingParts()
     {
         var varying = new HashSet<string>(StringComparer.Ordinal);
@@ -94,7 +95,7 @@ internal sealed class VariantTemplate
         }
         foreach (var node in parts.Children.OfType<YamlMappingNode>())
         {
-            if (!_slots.Touch(node) && !Scalars(node).Any(varying.Contains)
+            if (!_slots.Touch(node) && !Scalars(node).Any(varying.Contains) && !node.Children.ContainsKey(new YamlScalarNode("carriedFrom"))
                 && node.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { } partId }
                 && Handout.FindPart(partId) is { } part)
             {
