@@ -1,18 +1,32 @@
 # Shared settings for the infra scripts: one place for ports and folders, all overridable.
-# Sourced, not run. Ports are non-default so a system PostgreSQL/RabbitMQ can run beside ours.
+# Sourced, not run. Ports are non-default so a system PostgreSQL/RabbitMQ can run beside ours, and below the kernel's
+# ephemeral range (32768–60999 here): an outgoing connection may take any port in that range as its own, and then the
+# server cannot bind it (RabbitMQ once failed to rebind 55672 that way).
 GRADER_ROOT=${GRADER_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 GRADER_LOCAL=${GRADER_LOCAL:-$GRADER_ROOT/.local}
-GRADER_PG_PORT=${GRADER_PG_PORT:-55432}
+GRADER_PG_PORT=${GRADER_PG_PORT:-25432}
 GRADER_PG_USER=${GRADER_PG_USER:-grader}
 GRADER_PG_PASSWORD=${GRADER_PG_PASSWORD:-grader}
 GRADER_PG_DATABASE=${GRADER_PG_DATABASE:-grader}
-GRADER_AMQP_PORT=${GRADER_AMQP_PORT:-55672}
-GRADER_RABBIT_HTTP_PORT=${GRADER_RABBIT_HTTP_PORT:-55673}
-GRADER_RABBIT_DIST_PORT=${GRADER_RABBIT_DIST_PORT:-55692}
+GRADER_AMQP_PORT=${GRADER_AMQP_PORT:-25672}
+GRADER_RABBIT_HTTP_PORT=${GRADER_RABBIT_HTTP_PORT:-25673}
+GRADER_RABBIT_DIST_PORT=${GRADER_RABBIT_DIST_PORT:-25692}
 # The node name follows the AMQP port, so two checkouts on one machine (other ports) can both run their own node.
 GRADER_RABBIT_NODE=${GRADER_RABBIT_NODE:-grader-$GRADER_AMQP_PORT@localhost}
 
 die() { echo "error: $*" >&2; exit 1; }
+
+# Fails at once, naming the holder, when any socket already uses one of the ports (listening or not, but not a closed
+# connection in TIME-WAIT, which a server may rebind), instead of letting a server wait out its start timeout.
+require_free_ports() {
+    local port holders
+    for port in "$@"; do
+        command -v ss >/dev/null || return 0
+        holders=$(ss -Htanp exclude time-wait "( sport = :$port )" 2>/dev/null)
+        [ -z "$holders" ] || die "port $port is already in use, so the server cannot bind it:$(echo; echo "$holders")
+  choose other ports (GRADER_PG_PORT, GRADER_AMQP_PORT, GRADER_RABBIT_HTTP_PORT, GRADER_RABBIT_DIST_PORT) or free it"
+    done
+}
 
 # As root the servers run as their system users, who may not reach a checkout under /root: use /var/tmp then.
 if [ "$(id -u)" = 0 ] && [ -z "${GRADER_LOCAL_CHECKED:-}" ] && ! runuser -u nobody -- test -x "$GRADER_ROOT" 2>/dev/null; then

@@ -32,6 +32,7 @@ start() {
     install_if_missing
     local bin user; bin=$(pg_bin); user=$(run_user)
     if is_running; then echo "PostgreSQL already running on 127.0.0.1:$GRADER_PG_PORT"; return 0; fi
+    require_free_ports "$GRADER_PG_PORT"
     mkdir -p "$PG_DIR"
     [ "$(id -u)" = 0 ] && chown "$user" "$PG_DIR"
     if [ ! -f "$PG_DATA/PG_VERSION" ]; then

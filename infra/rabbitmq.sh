@@ -53,14 +53,20 @@ CONF
 start() {
     install_if_missing
     if is_running; then echo "RabbitMQ already running on 127.0.0.1:$GRADER_AMQP_PORT"; return 0; fi
+    require_free_ports "$GRADER_AMQP_PORT" "$GRADER_RABBIT_HTTP_PORT" "$GRADER_RABBIT_DIST_PORT"
     local user; user=$(run_user)
     mkdir -p "$RMQ_DIR/log" "$RMQ_DIR/mnesia"
     write_config
     [ "$(id -u)" = 0 ] && chown -R "$user" "$RMQ_DIR"
+    local log_start; log_start=$(($(stat -c %s "$RMQ_DIR/server.log" 2>/dev/null || echo 0) + 1))
     (cd "$RMQ_DIR" && as_user "$user" setsid env "${RABBIT_ENV[@]}" "$RMQ_LIB/rabbitmq-server" \
         >>"$RMQ_DIR/server.log" 2>&1 < /dev/null &)
     local i
     for i in $(seq 1 90); do
+        # A node that cannot bind a port (or otherwise gave up) says so in its console log and exits: stop waiting.
+        if tail -c +"$log_start" "$RMQ_DIR/server.log" 2>/dev/null | grep -qiE 'eaddrinuse|BOOT FAILED'; then
+            die "RabbitMQ failed to start:$(echo; tail -c +"$log_start" "$RMQ_DIR/server.log" | grep -iE -m5 -A3 'eaddrinuse|BOOT FAILED|error')"
+        fi
         if run_ctl -q await_startup --timeout 2 >/dev/null 2>&1; then
             echo "RabbitMQ running on 127.0.0.1:$GRADER_AMQP_PORT (management 127.0.0.1:$GRADER_RABBIT_HTTP_PORT, data in $RMQ_DIR)"
             return 0

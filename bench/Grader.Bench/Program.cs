@@ -92,6 +92,6 @@ internal sealed record BenchOptions(string Url, string Source, string Secret, in
             int.Parse(Get("count", "2000"), CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency", "16"), CultureInfo.InvariantCulture),
             Get("examples", "examples"),
-            Get("connection", "Host=127.0.0.1;Port=55432;Database=grader;Username=grader;Password=grader"));
+            Get("connection", "Host=127.0.0.1;Port=25432;Database=grader;Username=grader;Password=grader"));
     }
 }

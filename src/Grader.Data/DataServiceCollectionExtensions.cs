@@ -1,10 +1,15 @@
+using Grader.Data.Access;
+using Grader.Data.Queries;
+using Grader.Data.Regrades;
+using Grader.Data.Submissions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Grader.Data;
 
-/// <summary>Registers the PostgreSQL data source and <see cref="GraderDbContext"/> for the API and the worker.</summary>
+/// <summary>Registers the PostgreSQL data source, <see cref="GraderDbContext"/> and every store and query built on them.</summary>
 public static class DataServiceCollectionExtensions
 {
     /// <param name="connectionString">Read when first needed, so hosts (and tests) may set it late.</param>
@@ -13,6 +18,21 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(provider => new NpgsqlDataSourceBuilder(connectionString(provider)).Build());
         // No EF retrying strategy: the worker retries whole messages and the API answers 503, both with explicit transactions.
         services.AddDbContext<GraderDbContext>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Plain Npgsql where the SQL is the point (set-based writes, COPY, the summary's CTEs): singletons over the data source.
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AssignmentSummaryQuery>();
+        services.AddSingleton<GradebookQuery>();
+        services.AddSingleton<StudentHistoryQuery>();
+        services.AddSingleton<RegradeJobStore>();
+        services.AddSingleton<RegradeBatches>();
+
+        // EF Core where rows map to entities: scoped, like the context.
+        services.AddScoped<SubmissionStore>();
+        services.AddScoped<SubmissionGrades>();
+        services.AddScoped<UnfinishedWork>();
+        services.AddScoped<RegradeJobs>();
         return services;
     }
 }

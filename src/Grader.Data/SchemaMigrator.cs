@@ -1,84 +1,120 @@
-using System.Globalization;
-using System.Reflection;
+using Grader.Data.Sql;
 using Npgsql;
 
 namespace Grader.Data;
 
 /// <summary>
-/// Applies the embedded <c>Migrations/NNNN_name.sql</c> files in order, each once, in its own transaction.
-/// A PostgreSQL advisory lock serialises processes that start together (several APIs and workers).
+/// Applies the embedded <c>Migrations/NNNN_name.sql</c> files in order, each once, in its own transaction, and records
+/// each one's checksum. A PostgreSQL advisory lock serialises processes that start together (several APIs and workers).
+/// An applied script whose file was edited since stops the process (<see cref="EditedMigrationException"/>): it would
+/// never be applied again, so the database and the files would silently disagree.
 /// </summary>
 public static class SchemaMigrator
 {
     // Arbitrary constant shared by every Grader process: "grader" in ASCII.
     private const long LockKey = 0x677261646572;
 
+    /// <returns>The versions applied now.</returns>
     public static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Execute(connection, $"select pg_advisory_lock({LockKey})", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, null, $"select pg_advisory_lock({LockKey})", cancellationToken);
         try
         {
-            await Execute(connection,
-                "create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())",
-                cancellationToken);
-            var applied = await AppliedVersions(connection, cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, null, """
+                create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now());
+                alter table schema_migrations add column if not exists checksum text
+                """, cancellationToken);
+            var applied = await AppliedAsync(connection, cancellationToken);
+            var migrations = Migration.Embedded();
+            CheckUnedited(applied, migrations);
+            await RecordFirstChecksumsAsync(connection, applied, migrations, cancellationToken);
+
             var newlyApplied = new List<string>();
-            foreach (var (version, sql) in EmbeddedMigrations())
+            foreach (var migration in migrations.Where(m => !applied.ContainsKey(m.Version)))
             {
-                if (applied.Contains(version))
-                {
-                    continue;
-                }
-
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await Execute(connection, sql, cancellationToken);
-                await using (var record = new NpgsqlCommand("insert into schema_migrations (version) values ($1)", connection))
-                {
-                    record.Parameters.AddWithValue(version);
-                    await record.ExecuteNonQueryAsync(cancellationToken);
-                }
-
+                await SqlCommands.ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, transaction, "insert into schema_migrations (version, checksum) values ($1, $2)",
+                    cancellationToken, migration.Version, migration.Checksum);
                 await transaction.CommitAsync(cancellationToken);
-                newlyApplied.Add(version);
+                newlyApplied.Add(migration.Version);
             }
 
             return newlyApplied;
         }
         finally
         {
-            await Execute(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None);
+            await SqlCommands.ExecuteAsync(connection, null, $"select pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
     }
 
-    internal static IEnumerable<(string Version, string Sql)> EmbeddedMigrations()
+    /// <summary>Reads, never writes: which embedded migrations the database lacks (all of them for an empty database).</summary>
+    /// <exception cref="EditedMigrationException">An applied script was edited since.</exception>
+    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var assembly = typeof(SchemaMigrator).Assembly;
-        const string prefix = "Grader.Data.Migrations.";
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
-                     .Order(StringComparer.Ordinal))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var exists = SqlCommands.Create(connection, null, "select to_regclass('schema_migrations') is not null");
+        var migrations = Migration.Embedded();
+        if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
         {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            yield return (name[prefix.Length..^".sql".Length], reader.ReadToEnd());
+            return migrations.Select(m => m.Version).ToList();
         }
+
+        var applied = await AppliedAsync(connection, cancellationToken);
+        CheckUnedited(applied, migrations);
+        return migrations.Where(m => !applied.ContainsKey(m.Version)).Select(m => m.Version).ToList();
     }
 
-    private static async Task<HashSet<string>> AppliedVersions(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static void CheckUnedited(Dictionary<string, string?> applied, IReadOnlyList<Migration> migrations)
     {
-        var versions = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand("select version from schema_migrations", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var migration in migrations)
         {
-            versions.Add(reader.GetString(0));
+            if (applied.TryGetValue(migration.Version, out var checksum) && checksum is not null && checksum != migration.Checksum)
+            {
+                throw new EditedMigrationException(migration.Version, checksum, migration.Checksum);
+            }
         }
-
-        return versions;
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    // Databases migrated before checksums were recorded: their scripts are trusted as they are now, and checked from then on.
+    private static async Task RecordFirstChecksumsAsync(NpgsqlConnection connection, Dictionary<string, string?> applied,
+        IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var migration in migrations.Where(m => applied.TryGetValue(m.Version, out var checksum) && checksum is null))
+        {
+            await SqlCommands.ExecuteAsync(connection, null, "update schema_migrations set checksum = $2 where version = $1 and checksum is null",
+                cancellationToken, migration.Version, migration.Checksum);
+        }
     }
+
+    private static async Task<Dictionary<string, string?>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // A database migrated before checksums has no checksum column yet (read-only callers do not add it): read it as null.
+        var sql = await ChecksumColumnExistsAsync(connection, cancellationToken)
+            ? "select version, checksum from schema_migrations"
+            : "select version, null::text as checksum from schema_migrations";
+        await using var command = SqlCommands.Create(connection, null, sql);
+        var rows = await SqlCommands.ListAsync(command, reader => (Version: reader.Get<string>("version"), Checksum: reader.Text("checksum")),
+            cancellationToken);
+        return rows.ToDictionary(r => r.Version, r => r.Checksum, StringComparer.Ordinal);
+    }
+
+    private static async Task<bool> ChecksumColumnExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(connection, null, """
+            select exists (select from information_schema.columns where table_schema = current_schema() and table_name = 'schema_migrations'
+                                                                and column_name = 'checksum')
+            """);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
+
+/// <summary>An applied migration script differs from the file this build carries.</summary>
+public sealed class EditedMigrationException(string version, string applied, string now)
+    : Exception($"Migration {version} was edited after it was applied to this database (checksum applied {applied[..12]}…, " +
+                $"file now {now[..12]}…). Applied migrations are never run again: restore the file as it was and put the change " +
+                "in a new migration.")
+{
+    public string Version { get; } = version;
 }

@@ -1,4 +1,5 @@
 using Grader.Data;
+using Grader.Grading.Loading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

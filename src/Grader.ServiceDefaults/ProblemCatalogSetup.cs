@@ -18,7 +18,7 @@ public static class ProblemCatalogSetup
     {
         builder.Services.AddSingleton(provider => new ProblemCatalogProvider(
             ResolveDirectory(provider.GetRequiredService<IConfiguration>()[DirectoryKey]),
-            provider.GetRequiredService<ILogger<ProblemCatalogProvider>>()));
+            new ProblemCatalogLog(provider.GetRequiredService<ILogger<ProblemCatalogProvider>>())));
         // Transient: whoever asks (per request, per message) gets the catalog current at that moment.
         builder.Services.AddTransient(provider => provider.GetRequiredService<ProblemCatalogProvider>().Current);
         return builder;

@@ -1,5 +1,5 @@
 using Grader.Data;
-using Grader.Worker.Regrading;
+using Grader.Data.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grader.Worker.Tests;
@@ -13,7 +13,7 @@ public sealed class PendingRegradeBatchesTests : IAsyncLifetime
     {
         await _database.InitializeAsync();
         _services = new ServiceCollection().AddSingleton(TimeProvider.System)
-            .AddGraderData(_ => _database.ConnectionString).AddScoped<PendingRegradeBatches>().BuildServiceProvider();
+            .AddGraderData(_ => _database.ConnectionString).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -31,12 +31,13 @@ public sealed class PendingRegradeBatchesTests : IAsyncLifetime
         await BatchAsync(running, 1, "pending", TimeSpan.FromSeconds(5));
         await BatchAsync(running, 2, "done", TimeSpan.FromMinutes(10));
         await BatchAsync(cancelled, 0, "pending", TimeSpan.FromMinutes(10));
-        var options = new RegradeOptions { ResendAfter = TimeSpan.FromMinutes(1) };
+        var now = DateTimeOffset.UtcNow;
+        var sentBefore = now - TimeSpan.FromMinutes(1);
 
         await using var scope = _services.CreateAsyncScope();
-        var pending = scope.ServiceProvider.GetRequiredService<PendingRegradeBatches>();
-        var claimed = await pending.ClaimAsync(options, CancellationToken.None);
-        var claimedAgain = await pending.ClaimAsync(options, CancellationToken.None);
+        var unfinished = scope.ServiceProvider.GetRequiredService<UnfinishedWork>();
+        var claimed = await unfinished.ClaimRegradeBatchesAsync(now, sentBefore, 500, CancellationToken.None);
+        var claimedAgain = await unfinished.ClaimRegradeBatchesAsync(now, sentBefore, 500, CancellationToken.None);
 
         var batch = Assert.Single(claimed);
         Assert.Equal((running, 0), (batch.JobId, batch.BatchNumber));

@@ -1,5 +1,4 @@
-using Grader.ServiceDefaults;
-using Microsoft.Extensions.Logging.Abstractions;
+using Grader.Grading.Loading;
 
 namespace Grader.Worker.Tests;
 
@@ -19,7 +18,7 @@ public sealed class ProblemCatalogProviderTests : IDisposable
     [Fact]
     public async Task Edited_problem_file_is_picked_up_without_a_restart_with_a_new_version()
     {
-        using var provider = new ProblemCatalogProvider(_folder.FullName, NullLogger<ProblemCatalogProvider>.Instance);
+        using var provider = new ProblemCatalogProvider(_folder.FullName);
         var before = Version(provider);
 
         File.AppendAllText(ProblemFile, "\n# a comment is an edit too: the version hashes the content\n");
@@ -37,7 +36,7 @@ public sealed class ProblemCatalogProviderTests : IDisposable
     [Fact]
     public void Broken_edit_keeps_the_previous_catalog()
     {
-        using var provider = new ProblemCatalogProvider(_folder.FullName, NullLogger<ProblemCatalogProvider>.Instance);
+        using var provider = new ProblemCatalogProvider(_folder.FullName);
         var before = Version(provider);
 
         File.WriteAllText(ProblemFile, File.ReadAllText(ProblemFile).Replace("kind: values", "kind: no-such-kind", StringComparison.Ordinal));
@@ -49,7 +48,7 @@ public sealed class ProblemCatalogProviderTests : IDisposable
     [Fact]
     public void Unchanged_folder_is_not_reloaded()
     {
-        using var provider = new ProblemCatalogProvider(_folder.FullName, NullLogger<ProblemCatalogProvider>.Instance);
+        using var provider = new ProblemCatalogProvider(_folder.FullName);
         var catalog = provider.Current;
 
         Assert.False(provider.Refresh());

@@ -1,4 +1,4 @@
-using Grader.Worker.Sweeping;
+using Grader.Data.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grader.Worker.Tests;
@@ -28,12 +28,13 @@ public sealed class StaleSubmissionsTests : IAsyncLifetime
         var oldGraded = await StoreAsync("graded", TimeSpan.FromHours(1));
         var stuckGrading = await StoreAsync("grading", TimeSpan.FromHours(1));
         var recentGrading = await StoreAsync("grading", TimeSpan.FromMinutes(5));
-        var options = new SweeperOptions { QueuedAge = TimeSpan.FromMinutes(1), GradingAge = TimeSpan.FromMinutes(15) };
+        var now = DateTimeOffset.UtcNow;
+        var (queuedBefore, gradingBefore) = (now - TimeSpan.FromMinutes(1), now - TimeSpan.FromMinutes(15));
 
         await using var scope = _services.CreateAsyncScope();
-        var stale = scope.ServiceProvider.GetRequiredService<StaleSubmissions>();
-        var claimed = await stale.ClaimAsync(options, CancellationToken.None);
-        var claimedAgain = await stale.ClaimAsync(options, CancellationToken.None);
+        var unfinished = scope.ServiceProvider.GetRequiredService<UnfinishedWork>();
+        var claimed = await unfinished.ClaimSubmissionsAsync(now, queuedBefore, gradingBefore, 500, CancellationToken.None);
+        var claimedAgain = await unfinished.ClaimSubmissionsAsync(now, queuedBefore, gradingBefore, 500, CancellationToken.None);
 
         Assert.Equal(new[] { oldQueued, stuckGrading }.Order(), claimed.Order());
         Assert.Empty(claimedAgain); // claiming moves enqueued_at, so a second sweeper does not send them again

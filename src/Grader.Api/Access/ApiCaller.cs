@@ -8,8 +8,11 @@ public sealed record ApiCaller(Guid KeyId, ApiKeyRole Role, IReadOnlySet<string>
 {
     private const string CourseClaim = "grader:course";
 
-    /// <summary>Admin keys see every course; the others only theirs. Callers answer 404 otherwise, never 403.</summary>
-    public bool MaySee(string course) => Role == ApiKeyRole.Admin || Courses.Contains(course);
+    /// <summary>
+    /// What the data layer's reads are limited to: every course for an admin key, the key's own otherwise. Another course
+    /// answers 404, never 403 (<see cref="CourseScoping"/>).
+    /// </summary>
+    public CourseScope Scope => Role == ApiKeyRole.Admin ? CourseScope.All : CourseScope.Of(Courses);
 
     public static IEnumerable<Claim> ToClaims(ApiKey key) =>
         new[] { new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()), new Claim(ClaimTypes.Role, key.Role.Name()) }

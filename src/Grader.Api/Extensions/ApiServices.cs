@@ -1,3 +1,4 @@
+using FluentValidation;
 using Grader.Api.Access;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
@@ -30,7 +31,11 @@ public static class ApiServices
         builder.Services.AddScoped<SubmissionRequestReader>(); // scoped: it sees the catalog current per request
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddScoped<GradingQueue>();
-        builder.Services.AddInstructorQueries();
+        builder.Services.AddSingleton<IValidator<SummaryRequest>, SummaryRequestValidator>();
+        builder.Services.AddSingleton<IValidator<GradebookRequest>, GradebookRequestValidator>();
+        builder.Services.AddSingleton<IValidator<StudentHistoryRequest>, StudentHistoryRequestValidator>();
+        builder.Services.AddSingleton<IValidator<RegradeListRequest>, RegradeListRequestValidator>();
+        builder.Services.AddSingleton<IValidator<RegradeItemsRequest>, RegradeItemsRequestValidator>();
         builder.AddRegradeServices();
         return builder;
     }

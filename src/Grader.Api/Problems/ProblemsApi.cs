@@ -1,3 +1,4 @@
+using Grader.Api.Access;
 using Grader.Grading.Loading;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,8 @@ public static class ProblemsApi
 {
     public static IEndpointRouteBuilder MapProblemsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/problems").WithTags("Problems");
+        var api = app.MapGroup("/api/v1/problems").WithTags("Problems")
+            .ExemptFromCourseScope("the problem catalog is shared by every course; any valid key reads it");
         api.MapGet("/", ListProblems).WithName("ListProblems").WithSummary("Every problem with its parts, kinds and points");
         api.MapGet("/{id}", GetProblem).WithName("GetProblem").WithSummary("One problem with its parts, kinds and points");
         return app;

@@ -1,3 +1,5 @@
+using Grader.Data.Queries;
+
 namespace Grader.Api.Queries;
 
 /// <summary>
@@ -10,7 +12,9 @@ public sealed record Gradebook(
     string Policy,
     IReadOnlyList<string> Problems,
     IReadOnlyList<GradebookRow> Students,
-    string? NextCursor);
-
-/// <summary>A student's counted score per problem (absent: no graded submission) and their sum.</summary>
-public sealed record GradebookRow(string StudentId, IReadOnlyDictionary<string, double> Scores, double Total);
+    string? NextCursor)
+{
+    public static Gradebook From(string course, string assignment, GradebookPolicy policy, GradebookPage page) => new(
+        course, assignment, policy.ToString().ToLowerInvariant(), page.Problems, page.Rows,
+        page.ContinueAfter is { } student ? PageCursor.Seal(student) : null);
+}

@@ -1,5 +1,7 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
+using Grader.Data.Queries;
 
 namespace Grader.Api.Queries;
 
@@ -9,6 +11,10 @@ public static class PageCursor
     private const string Version = "v1:";
 
     public static string Seal(string payload) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Version + payload));
+
+    /// <summary>A newest-first position as <c>ticks|id</c>.</summary>
+    public static string Seal(NewestFirstPosition position) =>
+        Seal(FormattableString.Invariant($"{position.Time.UtcTicks}|{position.Id:N}"));
 
     /// <returns>The payload, or null when the text is not a cursor of this version.</returns>
     public static string? TryOpen(string text)
@@ -22,5 +28,17 @@ public static class PageCursor
         {
             return null;
         }
+    }
+
+    /// <returns>The position a cursor of <see cref="Seal(NewestFirstPosition)"/> names, or null.</returns>
+    public static NewestFirstPosition? TryOpenPosition(string cursor)
+    {
+        var parts = TryOpen(cursor)?.Split('|') ?? [];
+        return parts.Length == 2
+               && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+               && ticks <= DateTimeOffset.MaxValue.UtcTicks
+               && Guid.TryParseExact(parts[1], "N", out var id)
+            ? new NewestFirstPosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
+            : null;
     }
 }

@@ -1,18 +1,21 @@
-using System.Security.Claims;
+using System.Globalization;
 using Grader.Api.Access;
+using Grader.Api.Requests;
+using Grader.Data.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grader.Api.Queries;
 
 /// <summary>
 /// Instructor queries of one course: assignment summary, gradebook (JSON or CSV) and a student's history. Instructor and
-/// admin keys only; a course the key does not cover is 404, as if it did not exist.
+/// admin keys only; a course the key does not cover is 404, as if it did not exist (the group's course scoping).
 /// </summary>
 public static class QueriesApi
 {
     public static IEndpointRouteBuilder MapQueriesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/courses/{course}").WithTags("Queries").RequireAuthorization(AccessPolicies.Instructor);
+        var api = app.MapGroup("/api/v1/courses/{course}").WithTags("Queries").RequireAuthorization(AccessPolicies.Instructor)
+            .RequireCourseScope().ValidateRequests();
         api.MapGet("/assignments/{assignment}/summary", GetSummary)
             .WithName("GetAssignmentSummary")
             .WithSummary("Submissions by status, score statistics and histogram, per-part outcomes and common wrong answers");
@@ -26,93 +29,45 @@ public static class QueriesApi
         return app;
     }
 
-    public static async Task<Results<Ok<AssignmentSummary>, ValidationProblem, ProblemHttpResult>> GetSummary(
-        string course, string assignment, string? problemId, string? from, string? to,
-        ClaimsPrincipal user, AssignmentSummaryQuery query, CancellationToken cancellationToken)
+    public static async Task<Ok<AssignmentSummary>> GetSummary(
+        [AsParameters] SummaryRequest request, AssignmentSummaryQuery query, CancellationToken cancellationToken)
     {
-        if (Hidden(user, course) is { } notFound)
-        {
-            return notFound;
-        }
-
-        var parameters = new QueryParameters();
-        var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
-        parameters.CheckWindow(window.From, window.To);
-        if (!parameters.IsValid)
-        {
-            return Invalid(parameters);
-        }
-
-        return TypedResults.Ok(await query.RunAsync(course, assignment, problemId, window.From, window.To, cancellationToken));
+        var (from, to) = request.Window();
+        return TypedResults.Ok(await query.RunAsync(request.Course, request.Assignment, request.ProblemId, from, to, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Gradebook>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGradebook(
-        string course, string assignment, string? problemId, string? policy, string? from, string? to, string? cursor, string? limit,
-        string? format, HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Gradebook>, ContentHttpResult>> GetGradebook(
+        [AsParameters] GradebookRequest request, HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
     {
-        if (Hidden(context.User, course) is { } notFound)
-        {
-            return notFound;
-        }
-
-        var parameters = new QueryParameters();
-        var counted = parameters.Policy(policy);
-        var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
-        parameters.CheckWindow(window.From, window.To);
-        var after = parameters.Cursor(cursor, payload => payload);
-        var pageSize = parameters.Limit(limit);
-        var csv = parameters.Csv(format, context.Request.Headers.Accept);
-        if (!parameters.IsValid)
-        {
-            return Invalid(parameters);
-        }
-
-        var gradebook = await query.RunAsync(course, assignment, problemId, counted, window.From, window.To, after, pageSize, cancellationToken);
+        var (from, to) = request.Window();
+        var pageSize = request.PageSize();
+        var page = await query.RunAsync(request.Course, request.Assignment, request.ProblemId, request.CountedPolicy, from, to,
+            request.AfterStudent, pageSize, cancellationToken);
+        var gradebook = Gradebook.From(request.Course, request.Assignment, request.CountedPolicy, page);
         if (gradebook.NextCursor is not null)
         {
             var next = QueryString.Create(new Dictionary<string, string?>
             {
-                ["problemId"] = problemId,
+                ["problemId"] = request.ProblemId,
                 ["policy"] = gradebook.Policy,
-                ["from"] = from,
-                ["to"] = to,
-                ["limit"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["from"] = request.From,
+                ["to"] = request.To,
+                ["limit"] = pageSize.ToString(CultureInfo.InvariantCulture),
                 ["cursor"] = gradebook.NextCursor,
-                ["format"] = csv ? "csv" : "json",
+                ["format"] = request.Csv ? "csv" : "json",
             });
             context.Response.Headers.Link = $"<{context.Request.Path}{next}>; rel=\"next\"";
         }
 
-        return csv ? TypedResults.Text(GradebookCsv.Write(gradebook), "text/csv; charset=utf-8") : TypedResults.Ok(gradebook);
+        return request.Csv ? TypedResults.Text(GradebookCsv.Write(gradebook), "text/csv; charset=utf-8") : TypedResults.Ok(gradebook);
     }
 
-    public static async Task<Results<Ok<StudentHistory>, ValidationProblem, ProblemHttpResult>> GetStudentHistory(
-        string course, string studentId, string? problemId, string? from, string? to, string? cursor, string? limit,
-        ClaimsPrincipal user, StudentHistoryQuery query, CancellationToken cancellationToken)
+    public static async Task<Ok<StudentHistory>> GetStudentHistory(
+        [AsParameters] StudentHistoryRequest request, StudentHistoryQuery query, CancellationToken cancellationToken)
     {
-        if (Hidden(user, course) is { } notFound)
-        {
-            return notFound;
-        }
-
-        var parameters = new QueryParameters();
-        var window = (From: parameters.Time("from", from), To: parameters.Time("to", to));
-        parameters.CheckWindow(window.From, window.To);
-        var after = parameters.Cursor(cursor, HistoryPosition.TryOpen);
-        var pageSize = parameters.Limit(limit);
-        if (!parameters.IsValid)
-        {
-            return Invalid(parameters);
-        }
-
-        return TypedResults.Ok(await query.RunAsync(course, studentId, problemId, window.From, window.To, after, pageSize, cancellationToken));
+        var (from, to) = request.Window();
+        var page = await query.RunAsync(request.Course, request.StudentId, request.ProblemId, from, to, request.After, request.PageSize(),
+            cancellationToken);
+        return TypedResults.Ok(StudentHistory.From(request.Course, request.StudentId, page));
     }
-
-    private static ProblemHttpResult? Hidden(ClaimsPrincipal user, string course) =>
-        ApiCaller.From(user)?.MaySee(course) == true
-            ? null
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No course '{course}'.");
-
-    private static ValidationProblem Invalid(QueryParameters parameters) =>
-        TypedResults.ValidationProblem(parameters.Errors, title: "A query parameter is invalid.");
 }

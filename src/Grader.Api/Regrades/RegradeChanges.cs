@@ -1,29 +1,43 @@
-using Grader.Data;
+using Grader.Api.Queries;
 using Grader.Data.Entities;
-using Microsoft.EntityFrameworkCore;
+using Grader.Data.Regrades;
 
 namespace Grader.Api.Regrades;
 
-/// <summary>Reads a job's changed submissions a page at a time (keyset on submission id) for reports.</summary>
-public sealed class RegradeChanges(GraderDbContext db)
+/// <summary>A job's changed and failed submissions, a page at a time (keyset on submission id), as the API shows them.</summary>
+public sealed class RegradeChanges(RegradeJobs jobs)
 {
-    public const int MaxPageSize = 1000;
-
     public async Task<RegradeChangesPage> PageAsync(Guid jobId, Guid? after, int limit, CancellationToken cancellationToken)
     {
-        var query = db.RegradeItems.AsNoTracking().Where(i => i.JobId == jobId && i.Outcome == "changed");
-        if (after is { } last)
-        {
-            query = query.Where(i => i.SubmissionId.CompareTo(last) > 0);
-        }
-
-        var rows = await query.OrderBy(i => i.SubmissionId).Take(limit)
-            .Join(db.Submissions, i => i.SubmissionId, s => s.Id, (i, s) => new { Item = i, s.StudentId })
-            .ToListAsync(cancellationToken);
+        var rows = await jobs.ItemsAsync(jobId, RegradeOutcome.Changed, after, limit, cancellationToken);
         var items = rows.Select(r => new RegradeChangeView(r.Item.SubmissionId, r.StudentId, r.Item.OldScore, r.Item.NewScore,
             r.Item.MaxScore, r.Item.OldVersion, r.Item.NewVersion, PartFlip.FromJson(r.Item.Flips))).ToList();
-        var next = items.Count == limit ? $"/api/v1/regrades/{jobId}/changes?after={items[^1].SubmissionId}&limit={limit}" : null;
-        return new RegradeChangesPage(items, next);
+        var (next, cursor) = Next(jobId, "changes", items.Count == limit ? items[^1].SubmissionId : null, limit);
+        return new RegradeChangesPage(items, next, cursor);
+    }
+
+    /// <summary>
+    /// Failed submissions, each with why, so staff can fix the cause (a problem file, a worker) and regrade just those.
+    /// </summary>
+    public async Task<RegradeFailuresPage> FailuresAsync(Guid jobId, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await jobs.ItemsAsync(jobId, RegradeOutcome.Failed, after, limit, cancellationToken);
+        var items = rows.Select(r => new RegradeFailureView(r.Item.SubmissionId, r.StudentId, r.ProblemId,
+            r.Item.Error ?? "No reason was recorded.")).ToList();
+        var (next, cursor) = Next(jobId, "failures", items.Count == limit ? items[^1].SubmissionId : null, limit);
+        return new RegradeFailuresPage(items, next, cursor);
+    }
+
+    // The cursor of the paging convention, and the link of the next page that carries it.
+    private static (string? Next, string? Cursor) Next(Guid jobId, string list, Guid? last, int limit)
+    {
+        if (last is null)
+        {
+            return (null, null);
+        }
+
+        var cursor = PageCursor.Seal(last.Value.ToString());
+        return ($"/api/v1/regrades/{jobId}/{list}?cursor={Uri.EscapeDataString(cursor)}&limit={limit}", cursor);
     }
 
     public async Task<RegradeReport> ReportAsync(RegradeJob job, int pageSize, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed record RegradeJobView(
     RegradeReport? Report)
 {
     public static RegradeJobView From(RegradeJob job, RegradeReport? report = null) => new(
-        job.Id, job.State, job.Course, job.Assignment, job.ProblemId, job.GradedWithVersionOtherThanCurrent, job.SubmittedBefore,
+        job.Id, job.State.Name(), job.Course, job.Assignment, job.ProblemId, job.GradedWithVersionOtherThanCurrent, job.SubmittedBefore,
         job.Reason, job.DryRun, job.Total, job.Done, job.Changed, job.Failed, job.CreatedAt, job.FinishedAt, report);
 }
 
@@ -40,5 +40,8 @@ public sealed record RegradeChangeView(
     string? NewVersion,
     IReadOnlyList<PartFlip> Flips);
 
-/// <summary>A page of <see cref="RegradeChangeView"/>, ordered by submission id; <c>Next</c> is null on the last page.</summary>
-public sealed record RegradeChangesPage(IReadOnlyList<RegradeChangeView> Items, string? Next);
+/// <summary>
+/// A page of <see cref="RegradeChangeView"/>, ordered by submission id; <c>Next</c> (the next page's link) and
+/// <c>NextCursor</c> are null on the last page.
+/// </summary>
+public sealed record RegradeChangesPage(IReadOnlyList<RegradeChangeView> Items, string? Next, string? NextCursor);

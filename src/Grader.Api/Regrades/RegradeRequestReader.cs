@@ -1,27 +1,26 @@
-using System.Globalization;
 using System.Text.Json;
-using Grader.ServiceDefaults;
+using Grader.Api.Requests;
 
 namespace Grader.Api.Regrades;
 
-/// <summary>Reads a regrade request field by field, so that every 400 names the field at fault.</summary>
-public sealed class RegradeRequestReader(ProblemCatalogProvider catalogs)
+/// <summary>
+/// Reads a regrade request's JSON field by field, so that a wrong type is an error naming the field; what the values must
+/// be (a known problem, a reason, a course for an instructor key) is <see cref="RegradeRequestValidator"/>'s.
+/// </summary>
+public static class RegradeRequestReader
 {
-    private const int MaxReasonLength = 2000;
-
-    public async Task<(RegradeRequest? Request, Dictionary<string, string[]> Errors)> ReadAsync(
-        HttpRequest http, CancellationToken cancellationToken)
+    public static async Task<RegradeRequestInput> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(http.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+            document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
         }
         catch (JsonException exception)
         {
             errors["body"] = [$"The body is not valid JSON: {exception.Message}"];
-            return (null, errors);
+            return RegradeRequestInput.Unreadable(errors);
         }
 
         using (document)
@@ -30,35 +29,20 @@ public sealed class RegradeRequestReader(ProblemCatalogProvider catalogs)
             if (root.ValueKind != JsonValueKind.Object)
             {
                 errors["body"] = ["The body must be a JSON object."];
-                return (null, errors);
+                return RegradeRequestInput.Unreadable(errors);
             }
 
-            var course = OptionalText(root, "course", errors);
-            var assignment = OptionalText(root, "assignment", errors);
-            var problemId = OptionalText(root, "problemId", errors);
-            // A regrade usually follows an edit: judge the request (and plan the job) against the files on disk now.
-            catalogs.Refresh();
-            if (problemId is not null && !catalogs.Current.TryGet(problemId, out _))
+            return new RegradeRequestInput
             {
-                errors["problemId"] = [$"Unknown problem '{problemId}'."];
-            }
-
-            var otherVersion = OptionalBool(root, "gradedWithVersionOtherThanCurrent", errors);
-            var dryRun = OptionalBool(root, "dryRun", errors);
-            var submittedBefore = OptionalTimestamp(root, "submittedBefore", errors);
-            var reason = OptionalText(root, "reason", errors);
-            if (reason is null && !errors.ContainsKey("reason"))
-            {
-                errors["reason"] = ["Say why (e.g. \"tolerance of 1d widened\"): the reason is kept with the job."];
-            }
-            else if (reason is { Length: > MaxReasonLength })
-            {
-                errors["reason"] = [$"At most {MaxReasonLength} characters."];
-            }
-
-            return errors.Count > 0
-                ? (null, errors)
-                : (new RegradeRequest(course, assignment, problemId, otherVersion, submittedBefore, reason!, dryRun), errors);
+                Course = OptionalText(root, "course", errors),
+                Assignment = OptionalText(root, "assignment", errors),
+                ProblemId = OptionalText(root, "problemId", errors),
+                GradedWithVersionOtherThanCurrent = OptionalBool(root, "gradedWithVersionOtherThanCurrent", errors),
+                DryRun = OptionalBool(root, "dryRun", errors),
+                SubmittedBefore = JsonFields.OptionalTimestamp(root, "submittedBefore", errors),
+                Reason = OptionalText(root, "reason", errors),
+                ShapeErrors = errors,
+            };
         }
     }
 
@@ -92,22 +76,5 @@ public sealed class RegradeRequestReader(ProblemCatalogProvider catalogs)
 
         errors[name] = ["Must be true or false."];
         return false;
-    }
-
-    private static DateTimeOffset? OptionalTimestamp(JsonElement root, string name, Dictionary<string, string[]> errors)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors[name] = ["Must be an ISO 8601 timestamp, e.g. 2026-11-01T12:00:00Z."];
-        return null;
     }
 }

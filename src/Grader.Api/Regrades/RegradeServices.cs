@@ -1,3 +1,6 @@
+using FluentValidation;
+using Grader.ServiceDefaults;
+
 namespace Grader.Api.Regrades;
 
 /// <summary>What the regrade endpoints need, registered in one call.</summary>
@@ -6,10 +9,9 @@ public static class RegradeServices
     public static IHostApplicationBuilder AddRegradeServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section));
-        builder.Services.AddScoped<RegradeRequestReader>();
+        builder.Services.AddScoped<IValidator<RegradeRequestInput>, RegradeRequestValidator>();
         builder.Services.AddScoped<RegradePlanner>();
         builder.Services.AddScoped<RegradeChanges>();
-        builder.Services.AddScoped<RegradeFailures>();
         return builder;
     }
 }

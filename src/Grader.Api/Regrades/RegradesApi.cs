@@ -1,11 +1,10 @@
-using System.Globalization;
-using System.Security.Claims;
 using Grader.Api.Access;
-using Grader.Data;
+using Grader.Api.Requests;
 using Grader.Data.Access;
 using Grader.Data.Entities;
+using Grader.Data.Regrades;
+using Grader.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Api.Regrades;
@@ -18,11 +17,12 @@ public static class RegradesApi
 {
     public static RouteGroupBuilder MapRegradesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/regrades").WithTags("Regrades").RequireAuthorization(AccessPolicies.Instructor);
+        var api = app.MapGroup("/api/v1/regrades").WithTags("Regrades").RequireAuthorization(AccessPolicies.Instructor)
+            .RequireCourseScope().ValidateRequests();
         api.MapPost("/", StartRegrade)
             .WithName("StartRegrade")
             .WithSummary("Regrade the graded submissions that match a filter, in batches shared by every worker")
-            .Accepts<RegradeRequest>("application/json");
+            .Accepts<RegradeRequestInput>("application/json");
         api.MapGet("/", RegradeJobList.ListRegrades)
             .WithName("ListRegrades")
             .WithSummary("The regrade jobs this key may see, newest first (filters: course, state; cursor paging)");
@@ -41,40 +41,19 @@ public static class RegradesApi
         return api;
     }
 
-    public static async Task<Results<Accepted<RegradeJobView>, ValidationProblem, ProblemHttpResult>> StartRegrade(
-        HttpRequest request, ClaimsPrincipal user, RegradeRequestReader reader, RegradePlanner planner, GraderDbContext db,
-        CancellationToken cancellationToken)
+    public static async Task<Accepted<RegradeJobView>> StartRegrade(
+        RegradeRequestInput input, CourseScope scope, RegradePlanner planner, RegradeJobs jobs, CancellationToken cancellationToken)
     {
-        var (regrade, errors) = await reader.ReadAsync(request, cancellationToken);
-        if (regrade is null)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The regrade request is invalid.");
-        }
-
-        var caller = ApiCaller.From(user)!;
-        if (caller.Role != ApiKeyRole.Admin && regrade.Course is null)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["course"] = ["An instructor key must name one of its courses; only admin keys regrade across courses."] },
-                title: "The regrade request is invalid.");
-        }
-
-        if (regrade.Course is { } course && !caller.MaySee(course))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No course {course}.");
-        }
-
-        var id = await planner.StartAsync(regrade, cancellationToken);
-        var job = await db.RegradeJobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
+        var id = await planner.StartAsync(input, cancellationToken);
+        var job = await jobs.FindAsync(id, scope, cancellationToken) ?? throw new InvalidOperationException($"Job {id} was not stored.");
         return TypedResults.Accepted($"/api/v1/regrades/{id}", RegradeJobView.From(job));
     }
 
     public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> GetRegrade(
-        Guid id, ClaimsPrincipal user, GraderDbContext db, RegradeChanges changes, IOptions<RegradeOptions> options,
+        Guid id, CourseScope scope, RegradeJobs jobs, RegradeChanges changes, IOptions<RegradeOptions> options,
         CancellationToken cancellationToken)
     {
-        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        if (job is null || !MaySee(user, job))
+        if (await jobs.FindAsync(id, scope, cancellationToken) is not { } job)
         {
             return NotFound(id);
         }
@@ -83,85 +62,40 @@ public static class RegradesApi
         return TypedResults.Ok(RegradeJobView.From(job, report));
     }
 
-    public static Task<Results<Ok<RegradeChangesPage>, ValidationProblem, ProblemHttpResult>> GetRegradeChanges(
-        Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, RegradeChanges changes,
+    public static Task<Results<Ok<RegradeChangesPage>, ProblemHttpResult>> GetRegradeChanges(
+        [AsParameters] RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
         IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
-        PageOfJobAsync(id, after, limit, user, db, options.Value.ChangesPageSize,
-            (afterSubmission, size) => changes.PageAsync(id, afterSubmission, size, cancellationToken), cancellationToken);
+        PageOfJobAsync(request, scope, jobs, options, changes.PageAsync, cancellationToken);
 
-    public static Task<Results<Ok<RegradeFailuresPage>, ValidationProblem, ProblemHttpResult>> GetRegradeFailures(
-        Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, RegradeFailures failures,
+    public static Task<Results<Ok<RegradeFailuresPage>, ProblemHttpResult>> GetRegradeFailures(
+        [AsParameters] RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, RegradeChanges changes,
         IOptions<RegradeOptions> options, CancellationToken cancellationToken) =>
-        PageOfJobAsync(id, after, limit, user, db, options.Value.ChangesPageSize,
-            (afterSubmission, size) => failures.PageAsync(id, afterSubmission, size, cancellationToken), cancellationToken);
+        PageOfJobAsync(request, scope, jobs, options, changes.FailuresAsync, cancellationToken);
 
-    /// <summary>A page of one of a job's lists (keyset on submission id): 404 for a job the key may not see, 400 for bad paging.</summary>
-    private static async Task<Results<Ok<TPage>, ValidationProblem, ProblemHttpResult>> PageOfJobAsync<TPage>(
-        Guid id, string? after, string? limit, ClaimsPrincipal user, GraderDbContext db, int defaultSize,
-        Func<Guid?, int, Task<TPage>> page, CancellationToken cancellationToken)
-    {
-        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        if (job is null || !MaySee(user, job))
-        {
-            return NotFound(id);
-        }
-
-        var (afterSubmission, size, errors) = ReadPage(after, limit, defaultSize);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "A query parameter is invalid.");
-        }
-
-        return TypedResults.Ok(await page(afterSubmission, size));
-    }
-
-    // Read here rather than bound, so a bad value is a 400 that names its parameter.
-    private static (Guid? After, int Size, Dictionary<string, string[]> Errors) ReadPage(string? after, string? limit, int defaultSize)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Guid? afterSubmission = null;
-        if (after is not null)
-        {
-            afterSubmission = Guid.TryParse(after, out var parsed) ? parsed : null;
-            if (afterSubmission is null)
-            {
-                errors["after"] = ["after must be a submission id (a UUID), as in the previous page's next link."];
-            }
-        }
-
-        var size = defaultSize;
-        if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= RegradeChanges.MaxPageSize))
-        {
-            errors["limit"] = [$"limit must be a whole number from 1 to {RegradeChanges.MaxPageSize}."];
-        }
-
-        return (afterSubmission, size, errors);
-    }
+    /// <summary>A page of one of a job's lists (keyset on submission id); 404 for a job outside the scope.</summary>
+    private static async Task<Results<Ok<TPage>, ProblemHttpResult>> PageOfJobAsync<TPage>(
+        RegradeItemsRequest request, CourseScope scope, RegradeJobs jobs, IOptions<RegradeOptions> options,
+        Func<Guid, Guid?, int, CancellationToken, Task<TPage>> page, CancellationToken cancellationToken) =>
+        await jobs.FindAsync(request.Id, scope, cancellationToken) is null
+            ? NotFound(request.Id)
+            : TypedResults.Ok(await page(request.Id, request.AfterSubmission, request.PageSize(options.Value.ChangesPageSize),
+                cancellationToken));
 
     public static async Task<Results<Ok<RegradeJobView>, ProblemHttpResult>> CancelRegrade(
-        Guid id, ClaimsPrincipal user, GraderDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, CourseScope scope, RegradeJobs jobs, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var visible = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        if (visible is null || !MaySee(user, visible))
+        if (await jobs.FindAsync(id, scope, cancellationToken) is null)
         {
             return NotFound(id);
         }
 
-        var now = clock.GetUtcNow();
-        await db.RegradeJobs.Where(j => j.Id == id && j.State == "running")
-            .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, "cancelled").SetProperty(j => j.FinishedAt, now), cancellationToken);
-        var job = await db.RegradeJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        return job switch
+        return await jobs.CancelAsync(id, clock.GetUtcNow(), cancellationToken) switch
         {
             null => NotFound(id),
-            { State: "cancelled" } => TypedResults.Ok(RegradeJobView.From(job)),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Regrade {id} is already {job.State}."),
+            { State: RegradeJobState.Cancelled } job => TypedResults.Ok(RegradeJobView.From(job)),
+            var job => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Regrade {id} is already {job.State.Name()}."),
         };
     }
-
-    // A job across courses (no course) is an admin's; a course's job is visible to the keys of that course.
-    private static bool MaySee(ClaimsPrincipal user, RegradeJob job) =>
-        ApiCaller.From(user) is { } caller && (caller.Role == ApiKeyRole.Admin || (job.Course is { } course && caller.MaySee(course)));
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No regrade {id}.");

@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using Grader.Api.Access;
-using Grader.Data;
+using Grader.Data.Access;
+using Grader.Data.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Api.Submissions;
 
@@ -11,27 +10,23 @@ public static class ResultHistoryApi
 {
     public static IEndpointRouteBuilder MapResultHistoryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/submissions/{id:guid}/results", GetResults)
-            .WithTags("Submissions")
+        app.MapGroup("/api/v1/submissions").WithTags("Submissions").RequireCourseScope()
+            .MapGet("/{id:guid}/results", GetResults)
             .WithName("GetSubmissionResults")
             .WithSummary("Every result revision of a submission, oldest first; the current one is marked");
         return app;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ResultRevisionView>>, ProblemHttpResult>> GetResults(
-        Guid id, ClaimsPrincipal user, GraderDbContext db, CancellationToken cancellationToken)
+        Guid id, CourseScope scope, SubmissionStore submissions, CancellationToken cancellationToken)
     {
-        var submission = await db.Submissions.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.CurrentResultId, s.Course }).SingleOrDefaultAsync(cancellationToken);
         // Another course's submission is 404, as for GET /api/v1/submissions/{id}.
-        if (submission is null || ApiCaller.From(user)?.MaySee(submission.Course) != true)
+        if (await submissions.ResultHistoryAsync(id, scope, cancellationToken) is not { } history)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No submission {id}.");
         }
 
-        var results = await db.Results.AsNoTracking().Where(r => r.SubmissionId == id).OrderBy(r => r.Revision)
-            .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ResultRevisionView>>(
-            results.Select(r => ResultRevisionView.From(r, r.Id == submission.CurrentResultId)).ToList());
+            history.Results.Select(r => ResultRevisionView.From(r, r.Id == history.CurrentResultId)).ToList());
     }
 }

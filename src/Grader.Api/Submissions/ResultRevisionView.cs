@@ -9,12 +9,12 @@ public sealed record ResultRevisionView(
     string ProblemVersion,
     double Score,
     double MaxScore,
-    IReadOnlyList<PartOutcome> Parts,
+    IReadOnlyList<PartResultView> Parts,
     DateTimeOffset GradedAt,
     string GradedBy,
     Guid? RegradeJobId)
 {
     public static ResultRevisionView From(GradingResult result, bool current) => new(
-        result.Revision, current, result.ProblemVersion, result.Score, result.MaxScore, PartOutcome.FromJson(result.Parts),
+        result.Revision, current, result.ProblemVersion, result.Score, result.MaxScore, PartResultView.From(result.Parts),
         result.GradedAt, result.GradedBy, result.RegradeJobId);
 }

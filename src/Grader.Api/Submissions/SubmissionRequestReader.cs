@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grader.Api.Requests;
 using Grader.Grading.Loading;
 
 namespace Grader.Api.Submissions;
@@ -45,7 +46,7 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
                 errors["problemId"] = [$"Unknown problem '{problemId}'."];
             }
 
-            var submittedAt = OptionalTimestamp(root, "submittedAt", errors);
+            var submittedAt = JsonFields.OptionalTimestamp(root, "submittedAt", errors);
             JsonElement answers = default;
             if (!root.TryGetProperty("answers", out var answersElement))
             {
@@ -53,7 +54,7 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
             }
             else if (answersElement.ValueKind != JsonValueKind.Object)
             {
-                errors["answers"] = [$"The answers must be a JSON object keyed by part id, not {Describe(answersElement)}."];
+                errors["answers"] = [$"The answers must be a JSON object keyed by part id, not {JsonFields.Describe(answersElement)}."];
             }
             else
             {
@@ -80,7 +81,7 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors[field] = [$"The {field} field must be a string, not {Describe(value)}."];
+            errors[field] = [$"The {field} field must be a string, not {JsonFields.Describe(value)}."];
             return null;
         }
 
@@ -93,30 +94,4 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
 
         return text;
     }
-
-    private static DateTimeOffset? OptionalTimestamp(JsonElement root, string field, Dictionary<string, string[]> errors)
-    {
-        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var timestamp))
-        {
-            return timestamp.ToUniversalTime();
-        }
-
-        errors[field] = [$"The {field} field must be an ISO 8601 timestamp such as 2026-11-01T12:00:00Z."];
-        return null;
-    }
-
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "an object",
-    };
 }

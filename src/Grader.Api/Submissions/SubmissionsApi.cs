@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Grader.Api.Access;
 using Grader.Contracts.Webhooks;
-using Grader.Data;
+using Grader.Data.Access;
+using Grader.Data.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Api.Submissions;
@@ -14,11 +13,12 @@ public static class SubmissionsApi
 {
     public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/submissions").WithTags("Submissions");
-        SignedWebhook.Require(api.MapPost("/", Submit))
+        var webhook = app.MapGroup("/api/v1/submissions").WithTags("Submissions");
+        SignedWebhook.Require(webhook.MapPost("/", Submit))
             .WithName("SubmitAnswers")
             .WithSummary("LMS webhook: store a signed submission and queue it for grading")
             .Accepts<SubmissionRequest>("application/json");
+        var api = app.MapGroup("/api/v1/submissions").WithTags("Submissions").RequireCourseScope();
         api.MapGet("/{id:guid}", GetSubmission)
             .WithName("GetSubmission")
             .WithSummary("Status, score and per-part results of a submission");
@@ -65,13 +65,9 @@ public static class SubmissionsApi
     }
 
     public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> GetSubmission(
-        Guid id, ClaimsPrincipal user, GraderDbContext db, CancellationToken cancellationToken)
-    {
-        var submission = await db.Submissions.AsNoTracking().Include(s => s.CurrentResult)
-            .FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        Guid id, CourseScope scope, SubmissionStore submissions, CancellationToken cancellationToken) =>
         // Another course's submission is as absent as an unknown one: its existence is not revealed.
-        return submission is null || ApiCaller.From(user)?.MaySee(submission.Course) != true
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No submission {id}.")
-            : TypedResults.Ok(SubmissionView.From(submission));
-    }
+        await submissions.FindAsync(id, scope, cancellationToken) is { } submission
+            ? TypedResults.Ok(SubmissionView.From(submission))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No submission {id}.");
 }

@@ -8,7 +8,8 @@ namespace Grader.Cli.Commands;
 
 /// <summary>
 /// <c>grader keys create|list|revoke</c>: API keys in the service's PostgreSQL (<c>--connection</c> or
-/// <c>ConnectionStrings__Grader</c>), migrated first so the CLI works on a fresh database too.
+/// <c>ConnectionStrings__Grader</c>). <c>create</c> and <c>revoke</c> migrate first, so they work on a fresh database;
+/// <c>list</c> only reads, and refuses a database whose schema is behind this grader rather than change it.
 /// </summary>
 internal static class KeysCommand
 {
@@ -29,7 +30,7 @@ internal static class KeysCommand
         var courses = new Option<string[]>("--course") { Description = "A course the key may see (repeat for several; none for admin)", AllowMultipleArgumentsPerToken = false };
         var name = new Option<string?>("--name") { Description = "Who holds the key, for the list" };
         var command = new Command("create", "Issue a key and print it once (only its hash is stored)") { role, courses, name };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(connection), async store =>
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(connection), Schema.Migrate, async store =>
         {
             if (!ApiKeyRoles.TryParse(result.GetValue(role), out var parsedRole))
             {
@@ -58,7 +59,7 @@ internal static class KeysCommand
     private static Command ListKeys(Option<string?> connection)
     {
         var command = new Command("list", "List keys: id, role, courses, name, created, revoked (never the keys themselves)");
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(connection), async store =>
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(connection), Schema.ReadOnly, async store =>
         {
             Console.WriteLine($"{"id",-36}  {"role",-10}  {"created (UTC)",-16}  {"revoked (UTC)",-16}  courses / name");
             foreach (var key in await store.ListAsync(cancellationToken))
@@ -75,7 +76,7 @@ internal static class KeysCommand
     {
         var id = new Argument<Guid>("id") { Description = "The key's id (from 'grader keys list')" };
         var command = new Command("revoke", "Revoke a key: requests with it get 401 from now on") { id };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(connection), async store =>
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(connection), Schema.Migrate, async store =>
         {
             if (!await store.RevokeAsync(result.GetValue(id), cancellationToken))
             {
@@ -89,7 +90,8 @@ internal static class KeysCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? connection, Func<ApiKeyStore, Task<int>> action, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? connection, Schema schema, Func<ApiKeyStore, Task<int>> action,
+        CancellationToken cancellationToken)
     {
         connection ??= Environment.GetEnvironmentVariable("ConnectionStrings__Grader");
         if (string.IsNullOrWhiteSpace(connection))
@@ -101,14 +103,35 @@ internal static class KeysCommand
         try
         {
             await using var dataSource = NpgsqlDataSource.Create(connection);
-            await SchemaMigrator.MigrateAsync(dataSource, cancellationToken);
+            if (schema == Schema.Migrate)
+            {
+                await SchemaMigrator.MigrateAsync(dataSource, cancellationToken);
+            }
+            else if (await SchemaMigrator.PendingAsync(dataSource, cancellationToken) is { Count: > 0 } pending)
+            {
+                Console.Error.WriteLine($"error: the database schema is behind this grader (missing {string.Join(", ", pending)}); "
+                    + "start the API or a worker, or run 'grader keys create', to migrate it. 'keys list' never changes the database.");
+                return ExitCodes.SchemaBehind;
+            }
+
             return await action(new ApiKeyStore(dataSource, TimeProvider.System));
+        }
+        catch (EditedMigrationException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Unavailable;
         }
         catch (Exception exception) when (exception is NpgsqlException or ArgumentException or TimeoutException)
         {
             Console.Error.WriteLine($"error: cannot use the database: {exception.Message}");
             return ExitCodes.Unavailable;
         }
+    }
+
+    private enum Schema
+    {
+        Migrate,
+        ReadOnly,
     }
 
     private static string Describe(ApiKey key) =>

@@ -5,9 +5,6 @@ public sealed record ApiKey(
     Guid Id, string Name, ApiKeyRole Role, IReadOnlyList<string> Courses, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
 {
     public bool IsRevoked => RevokedAt is not null;
-
-    /// <summary>Admin keys see every course; the others only those they were issued for.</summary>
-    public bool MaySee(string course) => Role == ApiKeyRole.Admin || Courses.Contains(course, StringComparer.Ordinal);
 }
 
 /// <summary>A key just created: the token is shown once and never stored.</summary>

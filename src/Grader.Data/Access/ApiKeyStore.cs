@@ -1,3 +1,4 @@
+using Grader.Data.Sql;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -19,14 +20,10 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
 
         var token = ApiKeyToken.Generate();
         var key = new ApiKey(Guid.CreateVersion7(), name, role, courses.Distinct(StringComparer.Ordinal).ToList(), clock.GetUtcNow(), null);
-        await using var command = dataSource.CreateCommand(
-            "insert into api_keys (id, name, role, courses, token_hash, created_at) values ($1, $2, $3, $4, $5, $6)");
-        command.Parameters.AddWithValue(key.Id);
-        command.Parameters.AddWithValue(key.Name);
-        command.Parameters.AddWithValue(key.Role.Name());
-        command.Parameters.Add(new NpgsqlParameter { Value = key.Courses.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.AddWithValue(ApiKeyToken.Hash(token));
-        command.Parameters.AddWithValue(key.CreatedAt);
+        await using var command = SqlCommands.Create(dataSource,
+            "insert into api_keys (id, name, role, courses, token_hash, created_at) values ($1, $2, $3, $4, $5, $6)",
+            key.Id, key.Name, key.Role.Name(), SqlCommands.Typed(NpgsqlDbType.Array | NpgsqlDbType.Text, key.Courses.ToArray()),
+            ApiKeyToken.Hash(token), key.CreatedAt);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return new IssuedApiKey(key, token);
     }
@@ -39,43 +36,34 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
             return null;
         }
 
-        await using var command = dataSource.CreateCommand($"select {Columns} from api_keys where token_hash = $1");
-        command.Parameters.AddWithValue(ApiKeyToken.Hash(token));
-        var keys = await ReadAsync(command, cancellationToken);
+        await using var command = SqlCommands.Create(dataSource, $"select {Columns} from api_keys where token_hash = $1", ApiKeyToken.Hash(token));
+        var keys = await SqlCommands.ListAsync(command, Read, cancellationToken);
         return keys.Count == 0 ? null : keys[0];
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from api_keys order by created_at, id");
-        return await ReadAsync(command, cancellationToken);
+        await using var command = SqlCommands.Create(dataSource, $"select {Columns} from api_keys order by created_at, id");
+        return await SqlCommands.ListAsync(command, Read, cancellationToken);
     }
 
     /// <returns>false when no such key exists; revoking twice keeps the first revocation time.</returns>
     public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("update api_keys set revoked_at = coalesce(revoked_at, $2) where id = $1");
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(clock.GetUtcNow());
+        await using var command = SqlCommands.Create(dataSource,
+            "update api_keys set revoked_at = coalesce(revoked_at, $2) where id = $1", id, clock.GetUtcNow());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<List<ApiKey>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private static ApiKey Read(NpgsqlDataReader reader)
     {
-        var keys = new List<ApiKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ApiKeyRoles.TryParse(reader.GetString(2), out var role);
-            keys.Add(new ApiKey(
-                reader.GetGuid(0),
-                reader.GetString(1),
-                role,
-                reader.GetFieldValue<string[]>(3),
-                reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
-        }
-
-        return keys;
+        ApiKeyRoles.TryParse(reader.Get<string>("role"), out var role);
+        return new ApiKey(
+            reader.Get<Guid>("id"),
+            reader.Get<string>("name"),
+            role,
+            reader.Get<string[]>("courses"),
+            reader.Get<DateTimeOffset>("created_at"),
+            reader.Value<DateTimeOffset>("revoked_at"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,13 +14,11 @@ public static class ApiKeyToken
     public const string Prefix = "grk_";
     private const int TokenBytes = 32;
 
-    public static string Generate() => Prefix + Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
+    public static string Generate() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     /// <summary>Cheap shape check before touching the database; a malformed token is simply unknown.</summary>
     public static bool LooksValid(string? token) =>
         token is not null && token.StartsWith(Prefix, StringComparison.Ordinal) && token.Length is > 20 and < 100;
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -7,8 +7,8 @@ public sealed class RegradeItem
     public Guid SubmissionId { get; set; }
     public int BatchNumber { get; set; }
 
-    /// <summary>Null until its batch commits; then <c>unchanged</c>, <c>changed</c> (score differs) or <c>failed</c>.</summary>
-    public string? Outcome { get; set; }
+    /// <summary>Null until its batch commits.</summary>
+    public RegradeOutcome? Outcome { get; set; }
 
     public double? OldScore { get; set; }
     public double? NewScore { get; set; }

@@ -12,8 +12,7 @@ public sealed class RegradeJob
     public required string Reason { get; set; }
     public bool DryRun { get; set; }
 
-    /// <summary><c>running</c>, <c>completed</c>, <c>cancelled</c> or <c>failed</c>.</summary>
-    public required string State { get; set; }
+    public RegradeJobState State { get; set; }
 
     public int Total { get; set; }
     public int Done { get; set; }

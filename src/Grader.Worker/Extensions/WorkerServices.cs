@@ -48,8 +48,6 @@ public static class WorkerServices
         services.AddSingleton(TimeProvider.System);
         services.AddGraderMetrics();
         services.AddScoped<SubmissionGrader>();
-        services.AddScoped<SubmissionFailures>();
-        services.AddScoped<StaleSubmissions>();
         return services;
     }
 }

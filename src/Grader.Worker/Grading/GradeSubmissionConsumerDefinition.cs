@@ -26,10 +26,6 @@ public sealed class GradeSubmissionConsumerDefinition : ConsumerDefinition<Grade
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Exponential(_options.RetryLimit, _options.RetryMinInterval, _options.RetryMaxInterval, _options.RetryMinInterval);
-            retry.Handle<DatabaseUnavailableException>();
-        });
+        endpointConfigurator.UseTransientRetry(_options);
     }
 }

@@ -7,7 +7,7 @@ namespace Grader.Worker.Grading;
 /// When retries are exhausted (or the failure was not transient) the submission is marked failed with the reason, unless
 /// the database was unavailable: then it is sent to the queue again, to be graded once the database is back.
 /// </summary>
-public sealed class GradeSubmissionFaultConsumer(SubmissionFailures failures, ILogger<GradeSubmissionFaultConsumer> logger)
+public sealed class GradeSubmissionFaultConsumer(SubmissionGrader grader, ILogger<GradeSubmissionFaultConsumer> logger)
     : IConsumer<Fault<GradeSubmission>>
 {
     public async Task Consume(ConsumeContext<Fault<GradeSubmission>> context)
@@ -25,7 +25,7 @@ public sealed class GradeSubmissionFaultConsumer(SubmissionFailures failures, IL
         }
 
         var reason = string.Join(" | ", context.Message.Exceptions.Select(Describe));
-        await failures.MarkFailedAsync(submissionId, reason, context.CancellationToken);
+        await grader.MarkFailedAsync(submissionId, reason, context.CancellationToken);
     }
 
     // The useful words are often in the inner exception (EF wraps the PostgreSQL error).

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Grader.Contracts;
-using Grader.Data;
 using Grader.Data.Entities;
+using Grader.Data.Submissions;
 using Grader.Grading.Loading;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Grading;
@@ -14,11 +13,8 @@ namespace Grader.Worker.Grading;
 /// submission writes nothing and returns the committed grade again (so the event is re-published, at least once).
 /// </summary>
 public sealed class SubmissionGrader(
-    GraderDbContext db, ProblemCatalog catalog, SubmissionFailures failures, TimeProvider clock, IOptions<WorkerOptions> options,
-    ILogger<SubmissionGrader> logger)
+    SubmissionGrades grades, ProblemCatalog catalog, TimeProvider clock, IOptions<WorkerOptions> options, ILogger<SubmissionGrader> logger)
 {
-    private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
-
     /// <returns>The event to publish, or null when there is nothing to announce (unknown or failed submission).</returns>
     /// <param name="newAttempt">
     /// False for an in-process retry of the same delivery (after a transient database error): it does not count against
@@ -26,23 +22,15 @@ public sealed class SubmissionGrader(
     /// </param>
     public async Task<SubmissionGraded?> GradeAsync(Guid submissionId, bool newAttempt, CancellationToken cancellationToken)
     {
-        var started = clock.GetUtcNow();
-        var counted = newAttempt ? 1 : 0;
-        var claimed = await db.Submissions
-            .Where(s => s.Id == submissionId && s.Status != SubmissionStatus.Graded)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.Status, SubmissionStatus.Grading)
-                .SetProperty(s => s.GradingStartedAt, started)
-                .SetProperty(s => s.Attempts, s => s.Attempts + counted), cancellationToken);
-        if (claimed == 0)
+        var submission = await grades.ClaimAsync(submissionId, clock.GetUtcNow(), newAttempt, cancellationToken);
+        if (submission is null)
         {
             return await AlreadyGradedAsync(submissionId, cancellationToken);
         }
 
-        var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == submissionId, cancellationToken);
         if (submission.Attempts > options.Value.MaxAttempts)
         {
-            await failures.MarkFailedAsync(submissionId,
+            await MarkFailedAsync(submissionId,
                 $"Grading started {submission.Attempts - 1} times without finishing (the worker stopped each time); not tried again. "
                 + "Regrade it once the cause is fixed.", cancellationToken);
             return null;
@@ -50,7 +38,7 @@ public sealed class SubmissionGrader(
 
         if (!catalog.TryGet(submission.ProblemId, out var problem))
         {
-            await failures.MarkFailedAsync(submissionId, $"Problem '{submission.ProblemId}' is not in this worker's catalog.", cancellationToken);
+            await MarkFailedAsync(submissionId, $"Problem '{submission.ProblemId}' is not in this worker's catalog.", cancellationToken);
             return null;
         }
 
@@ -59,9 +47,6 @@ public sealed class SubmissionGrader(
         var report = problem.Grade(answers.RootElement);
         stopwatch.Stop();
 
-        var parts = report.Parts
-            .Select(p => new PartOutcome(p.PartId, p.Status.ToString().ToLowerInvariant(), p.Score, p.MaxScore, p.Feedback))
-            .ToList();
         var result = new GradingResult
         {
             Id = Guid.CreateVersion7(),
@@ -70,49 +55,34 @@ public sealed class SubmissionGrader(
             ProblemVersion = report.ProblemVersion,
             Score = report.Score,
             MaxScore = report.MaxScore,
-            Parts = PartOutcome.ToJson(parts),
+            Parts = PartOutcome.ToJson(Grades.Parts(report)),
             GradedAt = clock.GetUtcNow(),
             DurationMs = stopwatch.Elapsed.TotalMilliseconds,
-            GradedBy = WorkerName,
+            GradedBy = Grades.WorkerName,
         };
 
-        if (!await CommitAsync(submissionId, result, cancellationToken))
+        if (!await grades.CommitFirstGradeAsync(result, cancellationToken))
         {
             return await AlreadyGradedAsync(submissionId, cancellationToken);
         }
 
         logger.LogInformation("Graded {ProblemId}: {Score}/{MaxScore} against version {ProblemVersion} in {DurationMs:F1} ms",
             submission.ProblemId, report.Score, report.MaxScore, report.ProblemVersion, result.DurationMs);
-        return ToEvent(submission, result);
+        return Grades.Event(CommittedGrade.Of(submission, result));
     }
 
-    /// <returns>false when another delivery committed first (the row lock makes the second one see it).</returns>
-    private async Task<bool> CommitAsync(Guid submissionId, GradingResult result, CancellationToken cancellationToken)
+    /// <summary>Records that a submission could not be graded, and why; a submission already graded stays graded.</summary>
+    public async Task MarkFailedAsync(Guid submissionId, string reason, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var locked = await db.Submissions
-            .FromSql($"select * from submissions where id = {submissionId} for update")
-            .SingleAsync(cancellationToken);
-        if (locked.Status == SubmissionStatus.Graded)
+        if (await grades.MarkFailedAsync(submissionId, reason, cancellationToken))
         {
-            return false;
+            logger.LogError("Submission {SubmissionId} failed: {Reason}", submissionId, SubmissionGrades.Trim(reason));
         }
-
-        db.Results.Add(result);
-        locked.Status = SubmissionStatus.Graded;
-        locked.GradedAt = result.GradedAt;
-        locked.CurrentResultId = result.Id;
-        locked.FailureReason = null;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     private async Task<SubmissionGraded?> AlreadyGradedAsync(Guid submissionId, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        var submission = await db.Submissions.AsNoTracking().Include(s => s.CurrentResult)
-            .SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        var submission = await grades.FindCommittedAsync(submissionId, cancellationToken);
         if (submission is null)
         {
             // A message from another database or a deleted submission: nothing to grade, nothing to retry.
@@ -121,19 +91,6 @@ public sealed class SubmissionGrader(
         }
 
         logger.LogInformation("Submission {SubmissionId} was already graded; nothing written", submissionId);
-        return submission.CurrentResult is null ? null : ToEvent(submission, submission.CurrentResult);
+        return submission.CurrentResult is null ? null : Grades.Event(CommittedGrade.Of(submission, submission.CurrentResult));
     }
-
-    private static SubmissionGraded ToEvent(Submission submission, GradingResult result) => new(
-        submission.Id,
-        submission.Source,
-        submission.ExternalId,
-        submission.Course,
-        submission.Assignment,
-        submission.StudentId,
-        submission.ProblemId,
-        result.ProblemVersion,
-        result.Score,
-        result.MaxScore,
-        result.GradedAt);
 }

@@ -1,4 +1,5 @@
 using Grader.Data.Entities;
+using Grader.Data.Regrades;
 
 namespace Grader.Worker.Regrading;
 
@@ -8,7 +9,7 @@ namespace Grader.Worker.Regrading;
 /// </summary>
 internal sealed record Regrade(
     StoredGrade Old,
-    string? Outcome,
+    RegradeOutcome Outcome,
     string? NewVersion,
     double? NewScore,
     double? NewMaxScore,
@@ -17,15 +18,15 @@ internal sealed record Regrade(
     double DurationMs,
     string? Error)
 {
-    public const string Changed = "changed";
-    public const string Unchanged = "unchanged";
-    public const string Failed = "failed";
+    public bool ScoreChanged => Outcome == RegradeOutcome.Changed;
 
-    public bool ScoreChanged => Outcome == Changed;
+    public bool WritesRevision => Outcome != RegradeOutcome.Failed && (ScoreChanged || Flips.Count > 0 || NewVersion != Old.ProblemVersion);
 
-    public bool WritesRevision => Outcome != Failed && (ScoreChanged || Flips.Count > 0 || NewVersion != Old.ProblemVersion);
+    /// <summary>What <c>regrade_items</c> records of it.</summary>
+    public RegradeItemOutcome ItemOutcome => new(
+        Old.SubmissionId, Outcome, Old.Score, NewScore, NewMaxScore ?? Old.MaxScore, Old.ProblemVersion, NewVersion, Flips, Error);
 
-    public static Regrade Failure(StoredGrade old, string error) => new(old, Failed, null, null, null, [], [], 0, error);
+    public static Regrade Failure(StoredGrade old, string error) => new(old, RegradeOutcome.Failed, null, null, null, [], [], 0, error);
 
     public static Regrade Of(StoredGrade old, string version, double score, double maxScore, IReadOnlyList<PartOutcome> parts,
         double durationMs)
@@ -33,7 +34,7 @@ internal sealed record Regrade(
         var flips = FlipsBetween(old.Parts is null ? [] : PartOutcome.FromJson(old.Parts), parts);
         // Scores are rounded sums of part scores; a difference below this is float noise, not a new grade.
         var changed = old.Score is not { } oldScore || Math.Abs(oldScore - score) > 1e-9;
-        return new Regrade(old, changed ? Changed : Unchanged, version, score, maxScore, parts, flips, durationMs, null);
+        return new Regrade(old, changed ? RegradeOutcome.Changed : RegradeOutcome.Unchanged, version, score, maxScore, parts, flips, durationMs, null);
     }
 
     private static List<PartFlip> FlipsBetween(IReadOnlyList<PartOutcome> before, IReadOnlyList<PartOutcome> after)

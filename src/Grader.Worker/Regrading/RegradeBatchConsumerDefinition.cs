@@ -1,4 +1,5 @@
 using Grader.Contracts;
+using Grader.ServiceDefaults;
 using Grader.Worker.Grading;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -29,10 +30,6 @@ public sealed class RegradeBatchConsumerDefinition : ConsumerDefinition<RegradeB
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Exponential(_retry.RetryLimit, _retry.RetryMinInterval, _retry.RetryMaxInterval, _retry.RetryMinInterval);
-            retry.Handle<DatabaseUnavailableException>();
-        });
+        endpointConfigurator.UseTransientRetry(_retry);
     }
 }

@@ -1,7 +1,8 @@
 using Grader.Contracts;
+using Grader.Data.Entities;
+using Grader.Data.Regrades;
 using Grader.Worker.Grading;
 using MassTransit;
-using Npgsql;
 
 namespace Grader.Worker.Regrading;
 
@@ -9,7 +10,7 @@ namespace Grader.Worker.Regrading;
 /// A batch that cannot be regraded (a fault no retry fixes) counts its submissions as failed; one that ran out of retries
 /// because the database was unavailable is sent to the queue again instead.
 /// </summary>
-public sealed class RegradeBatchFaultConsumer(NpgsqlDataSource dataSource, ILogger<RegradeBatchFaultConsumer> logger)
+public sealed class RegradeBatchFaultConsumer(RegradeBatches batches, ILogger<RegradeBatchFaultConsumer> logger)
     : IConsumer<Fault<RegradeBatch>>
 {
     public async Task Consume(ConsumeContext<Fault<RegradeBatch>> context)
@@ -25,10 +26,8 @@ public sealed class RegradeBatchFaultConsumer(NpgsqlDataSource dataSource, ILogg
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
-        var store = new RegradeBatchStore(connection, transaction);
-        if (await store.LockBatchAsync(key, context.CancellationToken) is not { BatchState: "pending" })
+        await using var store = await batches.BeginAsync(context.CancellationToken);
+        if (await store.LockBatchAsync(key, context.CancellationToken) is not { BatchState: RegradeBatchState.Pending })
         {
             return;
         }
@@ -36,7 +35,7 @@ public sealed class RegradeBatchFaultConsumer(NpgsqlDataSource dataSource, ILogg
         var reason = "The batch of this submission failed: "
             + string.Join(" | ", context.Message.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}"));
         await store.FailAsync(key, reason, context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        await store.CommitAsync(context.CancellationToken);
         logger.LogError("Regrade batch {BatchNumber} of job {JobId} failed: {Reason}", key.BatchNumber, key.JobId, reason);
     }
 }

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using Grader.Contracts;
 using Grader.Data.Entities;
+using Grader.Data.Regrades;
 using Grader.Grading.Loading;
 using Grader.ServiceDefaults;
+using Grader.Worker.Grading;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Grader.Worker.Regrading;
 
@@ -15,11 +16,9 @@ namespace Grader.Worker.Regrading;
 /// from the start. A cancelled job's batches are acknowledged without work.
 /// </summary>
 public sealed class RegradeBatchProcessor(
-    NpgsqlDataSource dataSource, ProblemCatalogProvider catalogs, TimeProvider clock, IOptions<RegradeOptions> options,
+    RegradeBatches batches, ProblemCatalogProvider catalogs, TimeProvider clock, IOptions<RegradeOptions> options,
     ILogger<RegradeBatchProcessor> logger)
 {
-    private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
-
     /// <returns>The grades to announce after the commit: score changes of a real (not dry) run.</returns>
     /// <param name="newAttempt">False for an in-process retry of the same delivery: it does not count as a start.</param>
     public async Task<IReadOnlyList<SubmissionGraded>> RegradeAsync(RegradeBatch message, bool newAttempt, CancellationToken cancellationToken)
@@ -28,11 +27,9 @@ public sealed class RegradeBatchProcessor(
         catalogs.Refresh();
         var catalog = catalogs.Current;
         var key = new RegradeBatchKey(message.JobId, message.BatchNumber);
-        var starts = await RegradeBatchStore.CountStartAsync(dataSource, key, newAttempt, cancellationToken);
+        var starts = await batches.CountStartAsync(key, newAttempt, cancellationToken);
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var store = new RegradeBatchStore(connection, transaction);
+        await using var store = await batches.BeginAsync(cancellationToken);
         var claim = await store.LockBatchAsync(key, cancellationToken);
         if (claim is null)
         {
@@ -40,14 +37,16 @@ public sealed class RegradeBatchProcessor(
             return [];
         }
 
-        if (claim.BatchState != "pending")
+        if (claim.BatchState != RegradeBatchState.Pending)
         {
             logger.LogInformation("Regrade batch {BatchNumber} of job {JobId} was already {State}", key.BatchNumber, key.JobId,
                 claim.BatchState);
-            return claim.DryRun || claim.BatchState != "done" ? [] : await store.ChangedGradesAsync(key, cancellationToken);
+            return claim.DryRun || claim.BatchState != RegradeBatchState.Done
+                ? []
+                : (await store.ChangedGradesAsync(key, cancellationToken)).Select(Grades.Event).ToList();
         }
 
-        if (claim.JobState != "running")
+        if (claim.JobState != RegradeJobState.Running)
         {
             return [];
         }
@@ -57,7 +56,7 @@ public sealed class RegradeBatchProcessor(
             var reason = $"Regrading of this submission's batch started {starts - 1} times without finishing (the worker stopped "
                 + "each time); not tried again.";
             await store.FailAsync(key, reason, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await store.CommitAsync(cancellationToken);
             logger.LogError("Regrade batch {BatchNumber} of job {JobId} failed: {Reason}", key.BatchNumber, key.JobId, reason);
             return [];
         }
@@ -67,11 +66,11 @@ public sealed class RegradeBatchProcessor(
         var now = clock.GetUtcNow();
         var revisions = claim.DryRun ? [] : regrades.Where(r => r.WritesRevision).Select(r => Revision(r, key.JobId, now)).ToList();
         await store.WriteRevisionsAsync(revisions, cancellationToken);
-        await store.RecordOutcomesAsync(key.JobId, regrades, cancellationToken);
+        await store.RecordOutcomesAsync(key.JobId, regrades.Select(r => r.ItemOutcome).ToList(), cancellationToken);
         var changed = regrades.Count(r => r.ScoreChanged);
-        var failed = regrades.Count(r => r.Outcome == Regrade.Failed);
+        var failed = regrades.Count(r => r.Outcome == RegradeOutcome.Failed);
         await store.SettleAsync(key, regrades.Count, changed, failed, batchFailed: false, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await store.CommitAsync(cancellationToken);
 
         logger.LogInformation(
             "Regrade batch {BatchNumber} of job {JobId}: {Count} regraded, {Changed} changed, {Failed} failed, {Revisions} revisions written",
@@ -79,7 +78,8 @@ public sealed class RegradeBatchProcessor(
         return claim.DryRun
             ? []
             : revisions.Join(regrades.Where(r => r.ScoreChanged), result => result.SubmissionId, r => r.Old.SubmissionId,
-                (result, r) => ToEvent(r.Old, result)).ToList();
+                (result, r) => Grades.Event(new CommittedGrade(r.Old.Submission, result.ProblemVersion, result.Score, result.MaxScore,
+                    result.GradedAt))).ToList();
     }
 
     private static Regrade Grade(StoredGrade old, ProblemCatalog catalog)
@@ -94,10 +94,8 @@ public sealed class RegradeBatchProcessor(
             var stopwatch = Stopwatch.StartNew();
             using var answers = JsonDocument.Parse(old.Answers);
             var report = problem.Grade(answers.RootElement);
-            var parts = report.Parts
-                .Select(p => new PartOutcome(p.PartId, p.Status.ToString().ToLowerInvariant(), p.Score, p.MaxScore, p.Feedback))
-                .ToList();
-            return Regrade.Of(old, report.ProblemVersion, report.Score, report.MaxScore, parts, stopwatch.Elapsed.TotalMilliseconds);
+            return Regrade.Of(old, report.ProblemVersion, report.Score, report.MaxScore, Grades.Parts(report),
+                stopwatch.Elapsed.TotalMilliseconds);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -117,11 +115,7 @@ public sealed class RegradeBatchProcessor(
         Parts = PartOutcome.ToJson(regrade.NewParts),
         GradedAt = now,
         DurationMs = regrade.DurationMs,
-        GradedBy = WorkerName,
+        GradedBy = Grades.WorkerName,
         RegradeJobId = jobId,
     };
-
-    private static SubmissionGraded ToEvent(StoredGrade submission, GradingResult result) => new(
-        submission.SubmissionId, submission.Source, submission.ExternalId, submission.Course, submission.Assignment,
-        submission.StudentId, submission.ProblemId, result.ProblemVersion, result.Score, result.MaxScore, result.GradedAt);
 }

@@ -1,4 +1,7 @@
 using Grader.Contracts;
+using Grader.Data.Submissions;
+using Grader.ServiceDefaults;
+using Grader.Worker.Sweeping;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -9,31 +12,17 @@ namespace Grader.Worker.Regrading;
 /// it), so every job finishes; a duplicate is harmless because a committed batch is never regraded.
 /// </summary>
 public sealed class RegradeBatchSweeper(
-    IServiceScopeFactory scopes, ISendEndpointProvider sendEndpoints, IOptionsMonitor<RegradeOptions> options,
-    ILogger<RegradeBatchSweeper> logger) : BackgroundService
+    IServiceScopeFactory scopes, ISendEndpointProvider sendEndpoints, IOptionsMonitor<RegradeOptions> options, TimeProvider clock,
+    ILogger<RegradeBatchSweeper> logger) : SweepLoop(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(exception, "Regrade sweep failed; retrying in {Interval}", options.CurrentValue.SweepInterval);
-            }
+    protected override TimeSpan Interval => options.CurrentValue.SweepInterval;
 
-            await Task.Delay(options.CurrentValue.SweepInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
-        var pending = await scope.ServiceProvider.GetRequiredService<PendingRegradeBatches>()
-            .ClaimAsync(options.CurrentValue, cancellationToken);
+        var pending = await scope.ServiceProvider.GetRequiredService<UnfinishedWork>()
+            .ClaimRegradeBatchesAsync(now, now - options.CurrentValue.ResendAfter, options.CurrentValue.SweepBatchSize, cancellationToken);
         if (pending.Count == 0)
         {
             return 0;

@@ -14,7 +14,6 @@ public static class RegradeRegistration
     public static IServiceCollection AddRegradeServices(this IServiceCollection services)
     {
         services.AddScoped<RegradeBatchProcessor>();
-        services.AddScoped<PendingRegradeBatches>();
         services.AddHostedService<RegradeBatchSweeper>();
         return services;
     }

@@ -1,40 +1,27 @@
 using Grader.Contracts;
+using Grader.Data.Submissions;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Sweeping;
 
 /// <summary>
-/// Re-sends <see cref="GradeSubmission"/> for submissions the API stored while the broker was unreachable, so every
-/// accepted submission is graded eventually.
+/// Re-sends <see cref="GradeSubmission"/> for submissions the API stored while the broker was unreachable (or whose
+/// message was lost), so every accepted submission is graded eventually.
 /// </summary>
 public sealed class QueuedSubmissionSweeper(
-    IServiceScopeFactory scopes, ISendEndpointProvider sendEndpoints, IOptionsMonitor<SweeperOptions> options,
-    ILogger<QueuedSubmissionSweeper> logger) : BackgroundService
+    IServiceScopeFactory scopes, ISendEndpointProvider sendEndpoints, IOptionsMonitor<SweeperOptions> options, TimeProvider clock,
+    ILogger<QueuedSubmissionSweeper> logger) : SweepLoop(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Database or broker down: the next tick tries again; nothing is lost, the rows stay unfinished.
-                logger.LogWarning(exception, "Sweep failed; retrying in {Interval}", options.CurrentValue.Interval);
-            }
+    protected override TimeSpan Interval => options.CurrentValue.Interval;
 
-            await Task.Delay(options.CurrentValue.Interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
+        var current = options.CurrentValue;
+        var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
-        var stale = scope.ServiceProvider.GetRequiredService<StaleSubmissions>();
-        var ids = await stale.ClaimAsync(options.CurrentValue, cancellationToken);
+        var ids = await scope.ServiceProvider.GetRequiredService<UnfinishedWork>()
+            .ClaimSubmissionsAsync(now, now - current.QueuedAge, now - current.GradingAge, current.BatchSize, cancellationToken);
         if (ids.Count == 0)
         {
             return 0;

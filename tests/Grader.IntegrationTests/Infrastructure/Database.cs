@@ -1,37 +1,14 @@
-using System.Diagnostics;
-using Npgsql;
-
 namespace Grader.IntegrationTests.Infrastructure;
 
-/// <summary>Stops and restarts the whole PostgreSQL server (every database on it) through infra/postgres.sh.</summary>
+/// <summary>Stops and restarts the PostgreSQL container of a stack started with <c>ownServers: true</c>.</summary>
 public static class Database
 {
-    public static Task StopAsync() => RunAsync("stop");
+    public static Task StopAsync(ServiceStack stack) => stack.Servers.StopPostgresAsync();
 
-    /// <summary>Starts the server and drops the pooled connections of <paramref name="pools"/>, which the restart broke.</summary>
-    public static async Task StartAsync(params NpgsqlDataSource[] pools)
+    /// <summary>Starts the server (same port, same data) and drops the stack's pooled connections, which the restart broke.</summary>
+    public static async Task StartAsync(ServiceStack stack)
     {
-        await RunAsync("start");
-        foreach (var pool in pools)
-        {
-            pool.Clear();
-        }
-    }
-
-    private static async Task RunAsync(string command)
-    {
-        var script = Path.Combine(TestServers.RepositoryRoot, "infra", "postgres.sh");
-        using var process = Process.Start(new ProcessStartInfo(script, [command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"postgres.sh {command} failed: {await process.StandardError.ReadToEndAsync(timeout.Token)}");
-        }
+        await stack.Servers.StartPostgresAsync();
+        stack.Db.Clear();
     }
 }

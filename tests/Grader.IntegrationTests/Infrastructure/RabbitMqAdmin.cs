@@ -9,23 +9,24 @@ namespace Grader.IntegrationTests.Infrastructure;
 /// <summary>The RabbitMQ management API: a fresh vhost per test stack, and queue consumer counts.</summary>
 public sealed class RabbitMqAdmin : IDisposable
 {
-    private readonly HttpClient _http = new()
-    {
-        BaseAddress = new Uri($"http://127.0.0.1:{TestServers.RabbitHttpPort}/api/"),
-        Timeout = TimeSpan.FromSeconds(15),
-    };
+    private readonly HttpClient _http;
 
-    public RabbitMqAdmin()
+    public RabbitMqAdmin(int httpPort)
     {
-        _http.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        _http = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/api/"),
+            Timeout = TimeSpan.FromSeconds(15),
+        };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.ASCII.GetBytes($"{TestServers.RabbitUser}:{TestServers.RabbitPassword}")));
     }
 
     public async Task CreateVhostAsync(string vhost)
     {
         (await _http.PutAsync($"vhosts/{Uri.EscapeDataString(vhost)}", null)).EnsureSuccessStatusCode();
         var permissions = JsonContent.Create(new { configure = ".*", write = ".*", read = ".*" });
-        (await _http.PutAsync($"permissions/{Uri.EscapeDataString(vhost)}/guest", permissions)).EnsureSuccessStatusCode();
+        (await _http.PutAsync($"permissions/{Uri.EscapeDataString(vhost)}/{TestServers.RabbitUser}", permissions)).EnsureSuccessStatusCode();
     }
 
     public async Task DeleteVhostAsync(string vhost)

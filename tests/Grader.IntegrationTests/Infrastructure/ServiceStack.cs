@@ -9,8 +9,9 @@ using Npgsql;
 namespace Grader.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// One isolated Grader: a fresh PostgreSQL database and RabbitMQ vhost, the API in process, and as many worker processes
-/// as a test starts. Disposing kills the workers and drops the database and the vhost.
+/// One isolated Grader: a fresh PostgreSQL database and RabbitMQ vhost (on the shared containers, or on containers of its
+/// own), the API in process, and as many worker processes as a test starts. Disposing kills the workers and drops the
+/// database and the vhost (or removes its own containers).
 /// </summary>
 public sealed class ServiceStack : IAsyncDisposable
 {
@@ -19,18 +20,23 @@ public sealed class ServiceStack : IAsyncDisposable
     private static int _counter;
 
     private readonly string _database;
-    private readonly RabbitMqAdmin _rabbit = new();
+    private readonly RabbitMqAdmin _rabbit;
+    private readonly bool _ownsServers;
     private readonly List<WorkerProcess> _workers = [];
     private readonly ApiFactory _api;
 
     private readonly string _problemsDirectory;
 
-    private ServiceStack(string name, NpgsqlDataSource db, string problemsDirectory, IReadOnlyDictionary<string, string>? apiSettings)
+    private ServiceStack(TestServers servers, bool ownsServers, string name, string problemsDirectory,
+        IReadOnlyDictionary<string, string>? apiSettings)
     {
+        Servers = servers;
+        _ownsServers = ownsServers;
+        _rabbit = new RabbitMqAdmin(servers.RabbitHttpPort);
         _database = name;
         _problemsDirectory = problemsDirectory;
         VirtualHost = name;
-        Db = db;
+        Db = NpgsqlDataSource.Create(servers.ConnectionString(name));
         var settings = new Dictionary<string, string>(BaseSettings())
         {
             [$"Webhooks:Sources:{Source}:Secret"] = Secret,
@@ -45,32 +51,56 @@ public sealed class ServiceStack : IAsyncDisposable
         Webhook = new WebhookClient(Http, Source, Secret);
     }
 
+    /// <summary>The containers this stack runs on; only a stack's own may be stopped (<see cref="Database"/>, <see cref="Broker"/>).</summary>
+    public TestServers Servers { get; }
     public string VirtualHost { get; }
     public NpgsqlDataSource Db { get; }
-    public string ConnectionString => TestServers.ConnectionString(_database);
+    public string ConnectionString => Servers.ConnectionString(_database);
     public HttpClient Http { get; }
+
+    /// <summary>The in-process API's services (its endpoints, its policies).</summary>
+    public IServiceProvider ApiServices => _api.Services;
     public WebhookClient Webhook { get; }
 
     /// <param name="problemsDirectory">The problems folder of the API and the workers (default: the repository's).</param>
     /// <param name="apiSettings">Extra API settings such as <c>Regrade__BatchSize</c>.</param>
-    public static async Task<ServiceStack> StartAsync(string? problemsDirectory = null, IReadOnlyDictionary<string, string>? apiSettings = null)
+    /// <param name="ownServers">
+    /// Containers of its own instead of the shared ones: required to stop a server (an outage test), so the outage cannot
+    /// reach any other test's connections. Costs a few seconds of container start.
+    /// </param>
+    public static async Task<ServiceStack> StartAsync(string? problemsDirectory = null,
+        IReadOnlyDictionary<string, string>? apiSettings = null, bool ownServers = false)
     {
+        var servers = ownServers ? await TestServers.StartAsync() : await TestServers.SharedAsync();
         var name = string.Create(CultureInfo.InvariantCulture,
             $"grader_it_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{DateTime.UtcNow:HHmmss}");
-        await using (var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres")))
+        try
         {
+            await using var admin = NpgsqlDataSource.Create(servers.ConnectionString("postgres"));
             await using var create = admin.CreateCommand($"create database \"{name}\"");
             await create.ExecuteNonQueryAsync();
         }
+        catch when (ownServers)
+        {
+            await servers.DisposeAsync();
+            throw;
+        }
 
-        var stack = new ServiceStack(name, NpgsqlDataSource.Create(TestServers.ConnectionString(name)),
-            problemsDirectory ?? TestServers.ProblemsDirectory, apiSettings);
-        await stack._rabbit.CreateVhostAsync(name);
-        // The first request builds the host, which migrates the database before serving.
-        (await stack.Http.GetAsync("/health/live")).EnsureSuccessStatusCode();
-        // Tests that are not about access control read with an admin key.
-        stack.Http.DefaultRequestHeaders.Authorization = new("Bearer", await stack.CreateApiKeyAsync(ApiKeyRole.Admin));
-        return stack;
+        var stack = new ServiceStack(servers, ownServers, name, problemsDirectory ?? TestServers.ProblemsDirectory, apiSettings);
+        try
+        {
+            await stack._rabbit.CreateVhostAsync(name);
+            // The first request builds the host, which migrates the database before serving.
+            (await stack.Http.GetAsync("/health/live")).EnsureSuccessStatusCode();
+            // Tests that are not about access control read with an admin key.
+            stack.Http.DefaultRequestHeaders.Authorization = new("Bearer", await stack.CreateApiKeyAsync(ApiKeyRole.Admin));
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Issues a key directly in the database, as <c>grader keys create</c> does; returns the token.</summary>
@@ -150,7 +180,14 @@ public sealed class ServiceStack : IAsyncDisposable
         await _api.DisposeAsync();
         await Db.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using (var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres")))
+        if (_ownsServers)
+        {
+            _rabbit.Dispose();
+            await Servers.DisposeAsync();
+            return;
+        }
+
+        await using (var admin = NpgsqlDataSource.Create(Servers.ConnectionString("postgres")))
         {
             await using var drop = admin.CreateCommand($"drop database if exists \"{_database}\" with (force)");
             await drop.ExecuteNonQueryAsync();
@@ -163,9 +200,9 @@ public sealed class ServiceStack : IAsyncDisposable
     // Shared by the API (as settings) and workers (as environment variables); the sweeper is fast so tests stay short.
     private IReadOnlyDictionary<string, string> BaseSettings() => new Dictionary<string, string>
     {
-        ["ConnectionStrings__Grader"] = TestServers.ConnectionString(_database),
+        ["ConnectionStrings__Grader"] = Servers.ConnectionString(_database),
         ["RabbitMq__Host"] = "127.0.0.1",
-        ["RabbitMq__Port"] = TestServers.AmqpPort.ToString(CultureInfo.InvariantCulture),
+        ["RabbitMq__Port"] = Servers.AmqpPort.ToString(CultureInfo.InvariantCulture),
         ["RabbitMq__VirtualHost"] = VirtualHost,
         ["Problems__Directory"] = _problemsDirectory,
         ["Sweeper__Interval"] = "00:00:01",

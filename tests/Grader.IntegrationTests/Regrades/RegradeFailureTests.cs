@@ -45,7 +45,7 @@ public sealed class RegradeFailureTests
     [Fact]
     public async Task Job_interrupted_by_a_database_outage_longer_than_the_retries_completes_once_it_is_back()
     {
-        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
+        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches, ownServers: true);
         await GradedSubmissions.SeedAsync(stack, Seeded);
         // Retries of about 0.6 s; the sweeper's default resend age (5 min) is far beyond the test, so it cannot be what
         // finishes the job.
@@ -59,7 +59,7 @@ public sealed class RegradeFailureTests
         worker.Pause(); // it takes the job's three batches but regrades none until the database is gone
         var id = (await RegradeClient.StartAsync(stack, EverythingOutdated)).Id;
 
-        await Database.StopAsync();
+        await Database.StopAsync(stack);
         try
         {
             worker.Resume();
@@ -69,7 +69,7 @@ public sealed class RegradeFailureTests
         }
         finally
         {
-            await Database.StartAsync(stack.Db);
+            await Database.StartAsync(stack);
         }
 
         // Read in SQL: the API's pooled connections died with the server and its first answers may be 503s.
@@ -84,10 +84,10 @@ public sealed class RegradeFailureTests
     [Fact]
     public async Task Regrade_requested_while_the_broker_is_down_is_accepted_within_10_seconds_with_its_batches_pending()
     {
-        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
+        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches, ownServers: true);
         await GradedSubmissions.SeedAsync(stack, Seeded);
 
-        await Broker.StopAsync();
+        await Broker.StopAsync(stack);
         try
         {
             var clock = Stopwatch.StartNew();
@@ -100,14 +100,14 @@ public sealed class RegradeFailureTests
         }
         finally
         {
-            await Broker.StartAsync();
+            await Broker.StartAsync(stack);
         }
     }
 
     [Fact]
     public async Task Batches_planned_while_the_broker_is_down_are_sent_by_the_sweeper_at_its_next_pass_once_it_is_back()
     {
-        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches);
+        await using var stack = await ServiceStack.StartAsync(apiSettings: SmallBatches, ownServers: true);
         await GradedSubmissions.SeedAsync(stack, Seeded);
         // The sweeper looks every second but re-sends a batch only 5 min (the default) after its last send: batches the
         // planner could not send are marked never sent, so it takes them at once rather than 5 min after the plan.
@@ -115,7 +115,7 @@ public sealed class RegradeFailureTests
         await stack.WaitForConsumersAsync(1, queue: "regrade-batch");
 
         Guid id;
-        await Broker.StopAsync();
+        await Broker.StopAsync(stack);
         try
         {
             id = (await RegradeClient.StartAsync(stack, EverythingOutdated)).Id;
@@ -124,7 +124,7 @@ public sealed class RegradeFailureTests
         }
         finally
         {
-            await Broker.StartAsync();
+            await Broker.StartAsync(stack);
         }
 
         var done = await RegradeClient.WaitForStateAsync(stack, id, "completed", Timeout);

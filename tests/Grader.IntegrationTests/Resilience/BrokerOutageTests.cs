@@ -10,12 +10,12 @@ public sealed class BrokerOutageTests
     [Fact]
     public async Task Submission_arriving_while_the_broker_is_down_is_stored_and_graded_once_it_is_back()
     {
-        await using var stack = await ServiceStack.StartAsync();
+        await using var stack = await ServiceStack.StartAsync(ownServers: true);
         stack.StartWorker();
         await stack.WaitForConsumersAsync(1);
 
         Guid id;
-        await Broker.StopAsync();
+        await Broker.StopAsync(stack);
         try
         {
             using var response = await stack.Webhook.PostAsync(WebhookClient.Body(SeedAnswers.ProblemId, SeedAnswers.Partial));
@@ -26,7 +26,7 @@ public sealed class BrokerOutageTests
         }
         finally
         {
-            await Broker.StartAsync();
+            await Broker.StartAsync(stack);
         }
 
         var graded = await stack.WaitForStatusAsync(id, "graded", TimeSpan.FromSeconds(90));

@@ -24,7 +24,7 @@ public sealed class DatabaseOutageTests
     [Fact]
     public async Task Submissions_whose_grading_outlasts_the_retries_of_a_database_outage_are_each_graded_once_when_it_is_back()
     {
-        await using var stack = await ServiceStack.StartAsync();
+        await using var stack = await ServiceStack.StartAsync(ownServers: true);
         var worker = stack.StartWorker(ShortRetries);
         await stack.WaitForConsumersAsync(1);
         // Frozen, the worker holds its prefetched messages and grades none until the database is gone.
@@ -36,7 +36,7 @@ public sealed class DatabaseOutageTests
             update submissions set status = 'grading', grading_started_at = now(), attempts = 1 where id in (select id from claimed)
             """);
 
-        await Database.StopAsync();
+        await Database.StopAsync(stack);
         try
         {
             worker.Resume();
@@ -47,7 +47,7 @@ public sealed class DatabaseOutageTests
         }
         finally
         {
-            await Database.StartAsync(stack.Db);
+            await Database.StartAsync(stack);
         }
 
         await Eventually.HoldsAsync(async () => await Count(stack, "submissions where status = 'graded'") == Batch,
@@ -61,12 +61,12 @@ public sealed class DatabaseOutageTests
     [Fact]
     public async Task Webhook_answers_503_with_a_problem_saying_the_database_is_unavailable_while_it_is_down()
     {
-        await using var stack = await ServiceStack.StartAsync();
+        await using var stack = await ServiceStack.StartAsync(ownServers: true);
 
         var delivery = WebhookClient.Body(SeedAnswers.ProblemId, SeedAnswers.Partial);
         HttpResponseMessage response;
         var clock = Stopwatch.StartNew();
-        await Database.StopAsync();
+        await Database.StopAsync(stack);
         try
         {
             clock.Restart();
@@ -75,7 +75,7 @@ public sealed class DatabaseOutageTests
         }
         finally
         {
-            await Database.StartAsync(stack.Db);
+            await Database.StartAsync(stack);
         }
 
         using (response)

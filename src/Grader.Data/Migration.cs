@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Grader.Data;
+
+/// <summary>One embedded <c>Migrations/NNNN_name.sql</c> file and the SHA-256 of its text (line endings normalised).</summary>
+internal sealed record Migration(string Version, string Sql, string Checksum)
+{
+    private const string Prefix = "Grader.Data.Migrations.";
+
+    public static IReadOnlyList<Migration> Embedded()
+    {
+        var assembly = typeof(Migration).Assembly;
+        var migrations = new List<Migration>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            var sql = reader.ReadToEnd();
+            // A checkout with CRLF line endings is the same script.
+            var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.Replace("\r\n", "\n", StringComparison.Ordinal))));
+            migrations.Add(new Migration(name[Prefix.Length..^".sql".Length], sql, checksum));
+        }
+
+        return migrations;
+    }
+}

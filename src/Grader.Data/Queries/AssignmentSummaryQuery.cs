@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Grader.Data.Entities;
+using Grader.Data.Sql;
+using Npgsql;
+
+namespace Grader.Data.Queries;
+
+/// <summary>
+/// Computes an <see cref="AssignmentSummary"/> in one SQL statement: PostgreSQL aggregates and returns one small JSON
+/// document, so no submission row is ever loaded into the API. Without a date window it reads the aggregates the
+/// triggers of migration 0004 maintain (one row per student and problem); with one, each key's latest submission in it.
+/// </summary>
+public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
+{
+    private static readonly string[] Statuses = StoredNames.All<SubmissionStatus>().ToArray();
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<AssignmentSummary> RunAsync(
+        string course, string assignment, string? problemId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var filter = new SqlFilter()
+            .Where("{s}course = @course", "course", course)
+            .Where("{s}assignment = @assignment", "assignment", assignment)
+            .WhereIf(problemId is not null, "{s}problem_id = @problem", "problem", problemId);
+        var keysOnK = filter.Sql("k."); // the student-and-problem keys to summarise, before the window's conditions join them
+        filter
+            .WhereIf(from is not null, "{s}effective_submitted_at >= @from", "from", from)
+            .WhereIf(to is not null, "{s}effective_submitted_at < @to", "to", to);
+        // The whole assignment reads the aggregates of migration 0004; a window starts from them and finds each student's
+        // counted submission inside the window.
+        var sql = from is null && to is null
+            ? SummarySql.Counted(filter.Sql())
+            : SummarySql.Window(keysOnK, filter.Sql("k."), filter.Sql("s."), hasTo: to is not null);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The planner guesses 100 parts per result, so it costs this statement in the millions and JIT-compiles it: ~750 ms
+        // of compiling for ~100 ms of work at 1,000,000 results. The part rows (~80,000) sort and hash in memory at 32 MB.
+        await SqlCommands.ExecuteAsync(connection, transaction, "set local jit = off; set local work_mem = '32MB'", cancellationToken);
+
+        await using var command = filter.Command(connection, sql);
+        var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        var totals = JsonSerializer.Deserialize<SqlTotals>(json, Json)!;
+
+        var byStatus = Statuses.ToDictionary(s => s, s => totals.ByStatus?.GetValueOrDefault(s) ?? 0, StringComparer.Ordinal);
+        return new AssignmentSummary(course, assignment, problemId, from, to, byStatus.Values.Sum(), byStatus, totals.Students,
+            totals.Score, totals.Fraction, totals.Histogram, totals.Parts ?? []);
+    }
+
+    private sealed record SqlTotals(
+        Dictionary<string, long>? ByStatus, long Students, ScoreStatistics Score, ScoreStatistics Fraction, long[] Histogram,
+        List<PartSummary>? Parts);
+}

@@ -1,0 +1,130 @@
+using Grader.Data.Sql;
+using Npgsql;
+
+namespace Grader.Data.Queries;
+
+/// <summary>
+/// Reads one page of students (keyset on student id) and their counted score per problem, all chosen in SQL: the page's
+/// students come from an index walk that stops after <c>limit + 1</c> students, never from the whole assignment.
+/// </summary>
+public sealed class GradebookQuery(NpgsqlDataSource dataSource)
+{
+    public async Task<GradebookPage> RunAsync(
+        string course, string assignment, string? problemId, GradebookPolicy policy, DateTimeOffset? from, DateTimeOffset? to,
+        string? afterStudent, int limit, CancellationToken cancellationToken)
+    {
+        // One problem's gradebook has that column only (if the assignment has it at all).
+        var problems = await ProblemsAsync(course, assignment, cancellationToken);
+        problems = problemId is null ? problems : problems.Where(p => p == problemId).ToList();
+        // The window limits which submissions can count; the page condition applies only to the choice of students.
+        var filter = new SqlFilter()
+            .Where("{s}course = @course", "course", course)
+            .Where("{s}assignment = @assignment", "assignment", assignment)
+            .WhereIf(problemId is not null, "{s}problem_id = @problem", "problem", problemId)
+            .WhereIf(from is not null, "{s}effective_submitted_at >= @from", "from", from)
+            .WhereIf(to is not null, "{s}effective_submitted_at < @to", "to", to)
+            .With("limit", limit + 1);
+        var after = afterStudent is null ? "" : "and student_id > @after";
+        filter = afterStudent is null ? filter : filter.With("after", afterStudent);
+        await using var command = filter.Command(dataSource, Sql(filter.Sql(), filter.Sql("s."), after, policy));
+
+        var rows = new List<GradebookRow>();
+        string? student = null;
+        Dictionary<string, double> scores = new(StringComparer.Ordinal);
+        var hasMore = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var next = reader.Get<string>("student_id");
+                if (next != student)
+                {
+                    if (student is not null)
+                    {
+                        rows.Add(new GradebookRow(student, scores, scores.Values.Sum()));
+                    }
+
+                    if (rows.Count == limit)
+                    {
+                        hasMore = true; // the (limit + 1)-th student only says there is another page
+                        student = null;
+                        break;
+                    }
+
+                    student = next;
+                    scores = new Dictionary<string, double>(StringComparer.Ordinal);
+                }
+
+                scores[reader.Get<string>("problem_id")] = reader.Get<double>("score");
+            }
+        }
+
+        if (student is not null)
+        {
+            rows.Add(new GradebookRow(student, scores, scores.Values.Sum()));
+        }
+
+        return new GradebookPage(problems, rows, hasMore ? rows[^1].StudentId : null);
+    }
+
+    /// <summary>The assignment's distinct problems by a loose index scan: one index probe per problem, not per submission.</summary>
+    private async Task<IReadOnlyList<string>> ProblemsAsync(string course, string assignment, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(dataSource, """
+            with recursive problems (problem_id) as (
+                (select problem_id from submissions where course = @course and assignment = @assignment order by problem_id limit 1)
+                union all
+                select (select s.problem_id from submissions s
+                        where s.course = @course and s.assignment = @assignment and s.problem_id > p.problem_id
+                        order by s.problem_id limit 1)
+                from problems p where p.problem_id is not null
+            )
+            select problem_id from problems where problem_id is not null
+            """, new NpgsqlParameter("course", course), new NpgsqlParameter("assignment", assignment));
+        return await SqlCommands.ListAsync(command, reader => reader.Get<string>("problem_id"), cancellationToken);
+    }
+
+    // Latest: pick each (student, problem)'s newest graded submission from the index, then read only those results.
+    // Best: every graded result of the page's students is needed to find the highest (ties: the later one).
+    private static string Sql(string where, string whereOfS, string after, GradebookPolicy policy)
+    {
+        var page = $"select distinct student_id from submissions where {where} {after} and status = 'graded' order by student_id limit @limit";
+        return policy == GradebookPolicy.Latest
+            ? $"""
+              with page as ({page}),
+              counted as (
+                  select distinct on (student_id, problem_id) student_id, problem_id, current_result_id
+                  from submissions
+                  where {where} and status = 'graded' and student_id in (select student_id from page)
+                  order by student_id, problem_id, effective_submitted_at desc, id desc
+              )
+              select c.student_id, c.problem_id, r.score
+              from counted c join results r on r.id = c.current_result_id
+              order by c.student_id, c.problem_id
+              """
+            : $"""
+              with page as ({page})
+              select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score
+              from submissions s join results r on r.id = s.current_result_id
+              where {whereOfS} and s.status = 'graded'
+                    and s.student_id in (select student_id from page)
+              order by s.student_id, s.problem_id, r.score desc, s.effective_submitted_at desc, s.id desc
+              """;
+    }
+}
+
+/// <summary>
+/// One page of an assignment's gradebook: every problem of the assignment (the same columns on every page), a row per
+/// student, and the last student of the page when another page follows.
+/// </summary>
+public sealed record GradebookPage(IReadOnlyList<string> Problems, IReadOnlyList<GradebookRow> Rows, string? ContinueAfter);
+
+/// <summary>A student's counted score per problem (absent: no graded submission) and their sum.</summary>
+public sealed record GradebookRow(string StudentId, IReadOnlyDictionary<string, double> Scores, double Total);
+
+/// <summary>Which graded submission of a student counts for a problem in the gradebook.</summary>
+public enum GradebookPolicy
+{
+    Latest,
+    Best,
+}

@@ -1,0 +1,112 @@
+namespace Grader.Data.Queries;
+
+/// <summary>
+/// The two SQL statements of the assignment summary. Both reduce to the same shape, the counted submission per student and
+/// problem with its score and part outcomes, and share everything after it, so they cannot disagree on a statistic.
+/// </summary>
+internal static class SummarySql
+{
+    /// <summary>The whole assignment (or one problem): reads summary_counted and summary_status_counts, ~one row per student.</summary>
+    public static string Counted(string where) => $"""
+        with status_counts as (
+            select status, sum(n) as n from summary_status_counts where {where} group by status
+        ),
+        -- Read twice, but two scans of summary_counted are cheaper than materialising its jsonb into a temp file.
+        counted_scores as not materialized (
+            select student_id, problem_id, score, max_score, part_outcomes from summary_counted where {where}
+        ),
+        {SharedTail}
+        """;
+
+    /// <summary>
+    /// A date window: per student and problem, the latest graded submission inside the window. Only keys of
+    /// summary_counted can have one (it holds every key with a graded submission, with the latest of them), so:
+    /// a key whose latest is inside the window counts it as stored; one whose latest is before the window has none; only
+    /// one whose latest is after the window (<paramref name="hasTo"/>) needs one probe of ix_submissions_counted for the
+    /// latest inside. The cost follows the assignment's students × problems, never the window's submissions, and a
+    /// window that runs to now reads summary_counted alone.
+    /// </summary>
+    /// <param name="keysOnK">The course, assignment and problem conditions on the alias <c>k.</c>.</param>
+    /// <param name="keysAndWindowOnK">The same and the window's conditions, on <c>k.</c>.</param>
+    /// <param name="keysAndWindowOnS">The same and the window's conditions, on <c>s.</c>.</param>
+    /// <param name="hasTo">Whether the window has an end (<c>@to</c>); without one no key's latest is after it.</param>
+    public static string Window(string keysOnK, string keysAndWindowOnK, string keysAndWindowOnS, bool hasTo) => $"""
+        with status_counts as (
+            select s.status, count(*) as n from submissions s where {keysAndWindowOnS} group by s.status
+        ),
+        counted_scores as materialized (
+            select k.student_id, k.problem_id, k.score, k.max_score, k.part_outcomes
+            from summary_counted k
+            where {keysAndWindowOnK}
+            {(hasTo ? LatestInsideTheWindow(keysOnK, keysAndWindowOnS) : "")}
+        ),
+        {SharedTail}
+        """;
+
+    private static string LatestInsideTheWindow(string keysOnK, string keysAndWindowOnS) => $"""
+        union all
+            select k.student_id, k.problem_id, latest.score, latest.max_score, latest.part_outcomes
+            from summary_counted k
+            cross join lateral (
+                select r.score, r.max_score, r.part_outcomes
+                from submissions s join results r on r.id = s.current_result_id
+                where {keysAndWindowOnS} and s.status = 'graded'
+                      and s.student_id = k.student_id and s.problem_id = k.problem_id
+                order by s.effective_submitted_at desc, s.id desc
+                limit 1) latest
+            where {keysOnK} and k.effective_submitted_at >= @to
+        """;
+
+    // part_outcomes elements are {p: partId, s: status, o: position, w: normalised wrong answer}; summary_part_outcomes()
+    // in migration 0004 is the one place that normalises an answer; results.part_outcomes (0005) keeps its output.
+    private const string SharedTail = """
+        student_totals as materialized (
+            select student_id, sum(score) as score,
+                   case when sum(max_score) > 0 then sum(score) / sum(max_score) else 0 end as fraction
+            from counted_scores group by student_id
+        ),
+        part_outcomes as materialized (
+            select c.problem_id, e.p as part_id, e.s as status, e.o as position, e.w as answer
+            from counted_scores c cross join lateral jsonb_to_recordset(c.part_outcomes) as e (p text, s text, o bigint, w text)
+        ),
+        wrong_answers as materialized (
+            select problem_id, part_id, answer, count(*) as count,
+                   row_number() over (partition by problem_id, part_id order by count(*) desc, answer) as rank
+            from part_outcomes
+            where answer is not null
+            group by problem_id, part_id, answer
+        ),
+        part_counts as (
+            select problem_id, part_id, min(position) as position,
+                   count(*) filter (where status = 'correct') as correct,
+                   count(*) filter (where status = 'partial') as partial,
+                   count(*) filter (where status = 'incorrect') as incorrect,
+                   count(*) filter (where status = 'invalid') as invalid,
+                   count(*) filter (where status = 'missing') as missing,
+                   count(*) filter (where status = 'manual') as manual
+            from part_outcomes group by problem_id, part_id
+        )
+        select jsonb_build_object(
+            'byStatus', (select jsonb_object_agg(status, n) from status_counts),
+            'students', (select count(*) from student_totals),
+            'score', (select jsonb_build_object('mean', avg(score), 'median', percentile_cont(0.5) within group (order by score),
+                                                'standardDeviation', stddev_pop(score)) from student_totals),
+            'fraction', (select jsonb_build_object('mean', avg(fraction), 'median', percentile_cont(0.5) within group (order by fraction),
+                                                   'standardDeviation', stddev_pop(fraction)) from student_totals),
+            'histogram', (select jsonb_agg(coalesce(h.n, 0) order by b.bin)
+                          from generate_series(0, 9) as b (bin)
+                          left join (select least(floor(fraction * 10)::int, 9) as bin, count(*) as n from student_totals group by 1) h
+                              on h.bin = b.bin),
+            'parts', (select jsonb_agg(jsonb_build_object(
+                              'problemId', pc.problem_id, 'partId', pc.part_id, 'correct', pc.correct, 'partial', pc.partial,
+                              'incorrect', pc.incorrect, 'invalid', pc.invalid, 'missing', pc.missing, 'manual', pc.manual,
+                              'commonWrongAnswers', coalesce((select jsonb_agg(jsonb_build_object('answer', w.answer, 'count', w.count)
+                                                                               order by w.rank)
+                                                              from wrong_answers w
+                                                              where w.problem_id = pc.problem_id and w.part_id = pc.part_id
+                                                                    and w.rank <= 5), '[]'::jsonb))
+                          order by pc.problem_id, pc.position)
+                      from part_counts pc)
+        )::text
+        """;
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Grader.Data;
+using Grader.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Grader.IntegrationTests.Data;
+
+/// <summary>Applied migrations carry a checksum; an edited one stops the migrator; <c>keys list</c> never migrates.</summary>
+public sealed class MigrationTests : IAsyncLifetime
+{
+    private readonly string _database = string.Create(CultureInfo.InvariantCulture, $"grader_migrations_{Environment.ProcessId}_{Guid.NewGuid():N}");
+    private NpgsqlDataSource _dataSource = null!;
+
+    private string ConnectionString => TestServers.ConnectionString(_database);
+
+    public async Task InitializeAsync()
+    {
+        await AdminAsync($"create database \"{_database}\"");
+        _dataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        await AdminAsync($"drop database if exists \"{_database}\" with (force)");
+    }
+
+    [Fact]
+    public async Task Every_applied_migration_records_its_checksum_and_nothing_is_pending_after()
+    {
+        var applied = await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
+
+        Assert.Contains("0001_submissions_and_results", applied);
+        Assert.Equal(0L, await ScalarAsync("select count(*) from schema_migrations where checksum is null or length(checksum) <> 64"));
+        Assert.Empty(await SchemaMigrator.PendingAsync(_dataSource, CancellationToken.None));
+        Assert.Empty(await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_migration_edited_after_it_was_applied_stops_the_migrator_naming_it()
+    {
+        await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
+        // The checksum of another text: as if 0003's file had been edited after this database ran it.
+        await ScalarAsync("update schema_migrations set checksum = repeat('0', 64) where version = '0003_regrades'");
+
+        var edited = await Assert.ThrowsAsync<EditedMigrationException>(() => SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None));
+        await Assert.ThrowsAsync<EditedMigrationException>(() => SchemaMigrator.PendingAsync(_dataSource, CancellationToken.None));
+
+        Assert.Equal("0003_regrades", edited.Version);
+        Assert.Contains("new migration", edited.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_migrated_before_checksums_gets_them_recorded()
+    {
+        await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
+        await ScalarAsync("alter table schema_migrations drop column checksum");
+
+        Assert.Empty(await SchemaMigrator.PendingAsync(_dataSource, CancellationToken.None));
+        await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
+
+        Assert.Equal(0L, await ScalarAsync("select count(*) from schema_migrations where checksum is null"));
+    }
+
+    [Fact]
+    public async Task Keys_list_refuses_a_database_behind_the_schema_and_leaves_it_untouched()
+    {
+        var (exitCode, output, error) = await GraderCli.RunAsync(
+            new Dictionary<string, string?>(), "keys", "list", "--connection", ConnectionString);
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("schema is behind", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("role", output, StringComparison.Ordinal);
+        Assert.False((bool)(await ScalarAsync("select to_regclass('schema_migrations') is not null"))!);
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres"));
+        await using var command = admin.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}
