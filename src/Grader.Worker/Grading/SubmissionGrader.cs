@@ -67,6 +67,7 @@ public sealed class SubmissionGrader(
             SubmissionId = submissionId,
             Revision = 1,
             ProblemVersion = report.ProblemVersion,
+            Variant = problem.IsRandomized ? problem.Variant.Key : null,
             Score = report.Score,
             MaxScore = report.MaxScore,
             Parts = PartOutcome.ToJson(Grades.Parts(report)),

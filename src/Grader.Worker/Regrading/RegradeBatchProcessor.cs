@@ -98,7 +98,7 @@ public sealed class RegradeBatchProcessor(
             using var answers = JsonDocument.Parse(old.Answers);
             var report = problem.Grade(answers.RootElement);
             return Regrade.Of(old, report.ProblemVersion, report.Score, report.MaxScore, Grades.Parts(report),
-                stopwatch.Elapsed.TotalMilliseconds);
+                stopwatch.Elapsed.TotalMilliseconds, problem.IsRandomized ? problem.Variant.Key : null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -113,6 +113,7 @@ public sealed class RegradeBatchProcessor(
         SubmissionId = regrade.Old.SubmissionId,
         Revision = regrade.Old.LastRevision + 1,
         ProblemVersion = regrade.NewVersion!,
+        Variant = regrade.NewVariant,
         Score = regrade.NewScore!.Value,
         MaxScore = regrade.NewMaxScore!.Value,
         Parts = PartOutcome.ToJson(regrade.NewParts),

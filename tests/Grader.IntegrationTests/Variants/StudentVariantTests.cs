@@ -53,6 +53,9 @@ public sealed class StudentVariantTests(StackFixture fixture) : IClassFixture<St
 
         Assert.Equal("correct", graded.Parts!.Single(p => p.PartId == "1d").Status);
         Assert.NotEqual("correct", copy.Parts!.Single(p => p.PartId == "1d").Status);
+        var history = await Stack.Http.GetFromJsonAsync<List<ResultRevisionView>>($"/api/v1/submissions/{graded.Id}/results", ServiceStack.Json);
+        var seed = VariantSeed.For(ServiceStack.VariantSalt, ProblemId, new VariantKey("cs189", "dis4", "student-1"));
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"seed {seed}"), Assert.Single(history!).Variant);
     }
 
     private static IReadOnlyDictionary<string, double> Variant(string course, string assignment, string student)
