@@ -10,7 +10,8 @@ public class CommandLineTests
     {
         var (exitCode, output, _) = GraderProcess.Run("check", "problems/");
         Assert.Equal(0, exitCode);
-        Assert.Contains("ok: 4 problem files", output, StringComparison.Ordinal);
+        Assert.Contains("ok: 6 problem files", output, StringComparison.Ordinal);
+        Assert.Contains("2 randomized (1000 variants each, all well posed)", output, StringComparison.Ordinal);
         Assert.Contains("area_beta1 = 154.66056137", output, StringComparison.Ordinal);
         Assert.Contains("seq1 = [0,0,1,-1,1,0]", output, StringComparison.Ordinal);
     }

@@ -53,6 +53,9 @@ public class ProblemLoaderTests
             ["ds102-disc7"] = ["1a.sigmoid", "1a.relu", "2b", "2c"],
             ["cs189-dis4"] = ["1d", "2c.w", "2c.b", "2f.W1", "2f.W2", "2f.b", "3b"],
             ["mit-6036-s17-hw4"] = ["1a", "1c.area0", "1c.out0", "1c.out1", "1c.out3", "1d", "2a", "2c", "2d", "3c.w1", "3c.w2", "3d", "3d.update"],
+            // The randomized versions (issue 15): the same parts, each student with their own numbers.
+            ["cs189-dis4-randomized"] = ["1d", "2c.w", "2c.b", "2f.W1", "2f.W2", "2f.b", "3b"],
+            ["mit-6036-s17-hw4-randomized"] = ["1a", "1c.area0", "1c.out0", "1c.out1", "1c.out3", "1d", "2a", "2c", "2d", "3c.w1", "3c.w2", "3d", "3d.update"],
         };
         Assert.Equal(expected.Keys.Order(), Catalog.Instance.Problems.Select(problem => problem.Id).Order());
         foreach (var (id, parts) in expected)

@@ -1,6 +1,7 @@
 using Grader.Data;
 using Grader.Data.Entities;
 using Grader.Grading.Loading;
+using Grader.Grading.Variants;
 using Grader.Worker.Extensions;
 using Grader.Worker.Grading;
 using MassTransit;
@@ -17,6 +18,7 @@ public static class GradingHarness
     public static ServiceProvider Build(string connectionString, int retryLimit = 2) => new ServiceCollection()
         .AddLogging()
         .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
+        .AddSingleton(new StudentVariants(""))
         .AddGraderData(_ => connectionString)
         .AddGradingServices()
         .Configure<WorkerOptions>(options =>

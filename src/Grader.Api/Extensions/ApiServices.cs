@@ -1,5 +1,6 @@
 using FluentValidation;
 using Grader.Api.Access;
+using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Submissions;
@@ -14,6 +15,7 @@ public static class ApiServices
     {
         builder.AddGraderDatabase();
         builder.AddProblemCatalog();
+        builder.AddStudentVariants();
         builder.AddGraderMessaging();
         builder.AddApiKeyAccess();
         builder.AddDefaultHealthChecks();
@@ -36,6 +38,7 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<StudentHistoryRequest>, StudentHistoryRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeListRequest>, RegradeListRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeItemsRequest>, RegradeItemsRequestValidator>();
+        builder.Services.AddSingleton<IValidator<VariantRequest>, VariantRequestValidator>();
         builder.AddRegradeServices();
         return builder;
     }

@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using Grader.Api.Access;
+using Grader.Api.Requests;
 using Grader.Grading.Loading;
+using Grader.Grading.Variants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grader.Api.Problems;
@@ -13,11 +16,34 @@ public static class ProblemsApi
             .ExemptFromCourseScope("the problem catalog is shared by every course; any valid key reads it");
         api.MapGet("/", ListProblems).WithName("ListProblems").WithSummary("Every problem with its parts, kinds and points");
         api.MapGet("/{id}", GetProblem).WithName("GetProblem").WithSummary("One problem with its parts, kinds and points");
+        // A student's numbers are course data: the course the request names must be in the key's scope.
+        app.MapGroup("/api/v1/problems").WithTags("Problems").RequireCourseScope().ValidateRequests()
+            .MapGet("/{id}/variant", GetVariant).WithName("GetProblemVariant")
+            .WithSummary("One student's variant: the statement and prompts with their numbers, and the parameter values (no references)");
         return app;
     }
 
     public static Ok<IReadOnlyList<ProblemView>> ListProblems(ProblemCatalog catalog) =>
         TypedResults.Ok<IReadOnlyList<ProblemView>>(catalog.Problems.Select(ProblemView.From).ToList());
+
+    public static Results<Ok<JsonObject>, ProblemHttpResult> GetVariant(
+        [AsParameters] VariantRequest request, ProblemCatalog catalog, StudentVariants variants)
+    {
+        if (!catalog.TryGet(request.Id, out var problem))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No problem '{request.Id}'.");
+        }
+
+        try
+        {
+            return TypedResults.Ok(ProblemSheet.ToJson(variants.For(problem, request.Course!, request.Assignment!, request.StudentId!)));
+        }
+        catch (VariantException exception)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "This student's variant cannot be built.", detail: exception.Message);
+        }
+    }
 
     public static Results<Ok<ProblemView>, ProblemHttpResult> GetProblem(string id, ProblemCatalog catalog) =>
         catalog.TryGet(id, out var problem)

@@ -7,6 +7,7 @@ public sealed record ResultRevisionView(
     int Revision,
     bool Current,
     string ProblemVersion,
+    string? Variant,
     double Score,
     double MaxScore,
     IReadOnlyList<PartResultView> Parts,
@@ -15,6 +16,6 @@ public sealed record ResultRevisionView(
     Guid? RegradeJobId)
 {
     public static ResultRevisionView From(GradingResult result, bool current) => new(
-        result.Revision, current, result.ProblemVersion, result.Score, result.MaxScore, PartResultView.From(result.Parts),
+        result.Revision, current, result.ProblemVersion, result.Variant, result.Score, result.MaxScore, PartResultView.From(result.Parts),
         result.GradedAt, result.GradedBy, result.RegradeJobId);
 }

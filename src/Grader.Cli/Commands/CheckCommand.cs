@@ -22,17 +22,27 @@ internal static class CheckCommand
         {
             Description = "Folder of answers files with the status each part must get (regression tests of the problems)",
         };
-        var command = new Command("check", "Validate every problem file and print each part's computed reference answer") { directory, answers };
-        command.SetAction(result => Run(result.GetValue(directory)!, result.GetValue(answers)));
+        var variants = new Option<int>("--variants")
+        {
+            Description = "Variants of each randomized problem to build and prove well posed (seeds 1…N)",
+            DefaultValueFactory = _ => 1000,
+        };
+        var command = new Command("check", "Validate every problem file and print each part's computed reference answer") { directory, answers, variants };
+        command.SetAction(result => Run(result.GetValue(directory)!, result.GetValue(answers), result.GetValue(variants)));
         return command;
     }
 
-    private static int Run(string directory, string? answers)
+    private static int Run(string directory, string? answers, int variants)
     {
         var checks = ProblemCatalog.Check(directory);
+        var illPosed = 0;
         foreach (var check in checks.Where(check => check.Loaded))
         {
             PrintProblem(check.Problem!);
+            if (check.Problem!.IsRandomized && !VariantReport.Survey(check.Problem, Math.Max(1, variants)))
+            {
+                illPosed++;
+            }
         }
         foreach (var warning in checks.SelectMany(check => check.Warnings))
         {
@@ -49,13 +59,20 @@ internal static class CheckCommand
             Console.Error.WriteLine($"{errors.Count} error{(errors.Count == 1 ? "" : "s")} in {files} problem file{(files == 1 ? "" : "s")}.");
             return ExitCodes.BadInput;
         }
+        if (illPosed > 0)
+        {
+            Console.Error.WriteLine($"{illPosed} randomized problem{(illPosed == 1 ? " has" : "s have")} variants that are not well posed.");
+            return ExitCodes.BadInput;
+        }
         if (answers is not null && !RunAnswers(answers, checks))
         {
             return ExitCodes.BadInput;
         }
         var parts = checks.Sum(check => check.Problem!.Parts.Count);
         var warnings = checks.Sum(check => check.Warnings.Count);
+        var randomized = checks.Count(check => check.Problem!.IsRandomized);
         Console.WriteLine($"ok: {checks.Count} problem files, {parts} parts, every reference computed"
+            + (randomized == 0 ? "" : $", {randomized} randomized ({variants} variants each, all well posed)")
             + (warnings == 0 ? "." : $"; {warnings} warning{(warnings == 1 ? "" : "s")}."));
         return ExitCodes.Success;
     }

@@ -4,7 +4,10 @@ using Grader.Grading.Judging;
 
 namespace Grader.Cli.Commands;
 
-/// <summary><c>grader grade PROBLEM_ID ANSWERS.json [--json]</c>: grades an answers file offline.</summary>
+/// <summary>
+/// <c>grader grade PROBLEM_ID ANSWERS.json [--json] [--student S --course C --assignment A [--salt X] | --seed N]</c>:
+/// grades an answers file offline, against the chosen variant of a randomized problem.
+/// </summary>
 internal static class GradeCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -15,10 +18,16 @@ internal static class GradeCommand
         var answersFile = new Argument<string>("answers") { Description = "A JSON file: an object of answers keyed by part id" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var problems = ProblemsOption.Create();
+        var variant = new VariantOptions();
         var command = new Command("grade", "Grade an answers file against a problem") { problemId, answersFile, json, problems };
+        variant.AddTo(command);
         command.SetAction(result =>
         {
             var problem = ProblemsOption.TryFind(result.GetValue(problems)!, result.GetValue(problemId)!, Console.Error);
+            if (problem is not null)
+            {
+                problem = variant.Resolve(result, problem, Console.Error);
+            }
             if (problem is null)
             {
                 return ExitCodes.BadInput;
@@ -29,6 +38,10 @@ internal static class GradeCommand
                 return ExitCodes.BadInput;
             }
             var report = problem.Grade(answers.RootElement);
+            if (problem.IsRandomized && !result.GetValue(json))
+            {
+                Console.WriteLine($"variant: {problem.Variant}");
+            }
             Console.WriteLine(result.GetValue(json) ? GradeReportJson.ToJson(report).ToJsonString(Indented) : ReportTable.Render(report));
             answers.Dispose();
             return ExitCodes.Success;

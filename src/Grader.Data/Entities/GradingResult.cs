@@ -10,6 +10,9 @@ public sealed class GradingResult
     public int Revision { get; set; }
 
     public required string ProblemVersion { get; set; }
+
+    /// <summary>The variant of a randomized problem graded against ("seed 123"); null for a problem without parameters.</summary>
+    public string? Variant { get; set; }
     public double Score { get; set; }
     public double MaxScore { get; set; }
 

@@ -95,7 +95,7 @@ public sealed class RegradeBatchStore : IAsyncDisposable
         // set-based: the row trigger that would compute them one by one costs more than the rest of the write.
         await using (var scratch = Command("""
             create temp table if not exists regrade_revisions (
-                id uuid, submission_id uuid, revision integer, problem_version text, score double precision,
+                id uuid, submission_id uuid, revision integer, problem_version text, variant text, score double precision,
                 max_score double precision, parts jsonb, graded_at timestamptz, duration_ms double precision, graded_by text,
                 regrade_job_id uuid) on commit delete rows
             """))
@@ -104,7 +104,7 @@ public sealed class RegradeBatchStore : IAsyncDisposable
         }
 
         await using (var copy = await _connection.BeginBinaryImportAsync("""
-            copy regrade_revisions (id, submission_id, revision, problem_version, score, max_score, parts, graded_at,
+            copy regrade_revisions (id, submission_id, revision, problem_version, variant, score, max_score, parts, graded_at,
                                     duration_ms, graded_by, regrade_job_id) from stdin (format binary)
             """, cancellationToken))
         {
@@ -115,6 +115,15 @@ public sealed class RegradeBatchStore : IAsyncDisposable
                 await copy.WriteAsync(result.SubmissionId, NpgsqlDbType.Uuid, cancellationToken);
                 await copy.WriteAsync(result.Revision, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(result.ProblemVersion, NpgsqlDbType.Text, cancellationToken);
+                if (result.Variant is null)
+                {
+                    await copy.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await copy.WriteAsync(result.Variant, NpgsqlDbType.Text, cancellationToken);
+                }
+
                 await copy.WriteAsync(result.Score, NpgsqlDbType.Double, cancellationToken);
                 await copy.WriteAsync(result.MaxScore, NpgsqlDbType.Double, cancellationToken);
                 await copy.WriteAsync(result.Parts, NpgsqlDbType.Jsonb, cancellationToken);
@@ -128,9 +137,9 @@ public sealed class RegradeBatchStore : IAsyncDisposable
         }
 
         await using (var insert = Command("""
-            insert into results (id, submission_id, revision, problem_version, score, max_score, parts, graded_at, duration_ms,
-                                 graded_by, regrade_job_id, part_outcomes)
-            select t.id, t.submission_id, t.revision, t.problem_version, t.score, t.max_score, t.parts, t.graded_at,
+            insert into results (id, submission_id, revision, problem_version, variant, score, max_score, parts, graded_at,
+                                 duration_ms, graded_by, regrade_job_id, part_outcomes)
+            select t.id, t.submission_id, t.revision, t.problem_version, t.variant, t.score, t.max_score, t.parts, t.graded_at,
                    t.duration_ms, t.graded_by, t.regrade_job_id, summary_part_outcomes(t.parts, s.answers)
             from regrade_revisions t join submissions s on s.id = t.submission_id
             """))

@@ -30,6 +30,20 @@ public sealed class SeededRandom(ulong seed)
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>Uniform on 0 … count − 1, without the modulo bias (draws that fall in the uneven top slice are redrawn).</summary>
+    public int NextIndex(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var limit = ulong.MaxValue - ulong.MaxValue % (ulong)count;
+        ulong draw;
+        do
+        {
+            draw = NextUInt64();
+        }
+        while (draw >= limit);
+        return (int)(draw % (ulong)count);
+    }
+
     /// <summary>Uniform in [low, high).</summary>
     public double NextDouble(double low, double high) => low + (high - low) * NextDouble();
 }

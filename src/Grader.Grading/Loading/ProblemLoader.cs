@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Grader.Grading.Model;
+using Grader.Grading.Variants;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -45,7 +46,6 @@ public static class ProblemLoader
 
     public static ProblemCheck CheckText(string text, string file)
     {
-        var errors = new List<ProblemFileException>();
         YamlMap root;
         try
         {
@@ -55,7 +55,19 @@ public static class ProblemLoader
         {
             return new ProblemCheck(file, null, [exception], []);
         }
-        Collect(errors, root, () => root.AllowOnly("id", "title", "course", "source", "networks", "lstms", "parts"));
+        // A file with parameters is a template: each variant (the handout's first) is its tree with the numbers filled in.
+        return root.Has("parameters") ? VariantTemplate.Load(root, file, Version(text)) : CheckRoot(root, file, Version(text), null, Variant.Handout);
+    }
+
+    /// <summary>Loads a parsed file (for a template, with one variant's numbers already written into the tree).</summary>
+    internal static ProblemCheck CheckRoot(YamlMap root, string file, string version, VariantTemplate? template, Variant variant)
+    {
+        var errors = new List<ProblemFileException>();
+        Collect(errors, root, () => root.AllowOnly("id", "title", "course", "source", "statement", "parameters", "constraints", "networks", "lstms", "parts"));
+        if (template is null && root.Find("constraints") is { } constraints)
+        {
+            errors.Add(root.Error("'constraints' need 'parameters' to constrain", constraints));
+        }
         var id = Collect(errors, root, () => root.String("id")) ?? "";
         var context = new ProblemContext(id, file);
         if (Collect(errors, root, () => root.OptionalMap("networks")) is { } networks)
@@ -75,7 +87,10 @@ public static class ProblemLoader
         var parts = new List<Part>();
         foreach (var node in Collect(errors, root, () => root.Sequence("parts"))?.Children ?? [])
         {
-            var part = Collect(errors, root, () => PartReader.Read(root.AsMap(node, "parts"), context), node);
+            // A variant reuses the handout's key of a part that no parameter reaches: only what varies is computed again.
+            var part = template?.Unvarying(node) is { } unvarying
+                ? context.Parts[unvarying.Id] = unvarying
+                : Collect(errors, root, () => PartReader.Read(root.AsMap(node, "parts"), context), node);
             if (part is null)
             {
                 continue;
@@ -90,7 +105,12 @@ public static class ProblemLoader
         var title = Collect(errors, root, () => root.String("title"));
         var course = Collect(errors, root, () => root.String("course"));
         var problem = errors.Count == 0
-            ? new Problem(id, title!, course!, root.OptionalString("source") ?? "", Version(text), parts)
+            ? new Problem(id, title!, course!, root.OptionalString("source") ?? "", version, parts)
+            {
+                Statement = root.OptionalString("statement") ?? "",
+                Variant = variant,
+                Variants = template?.Variants,
+            }
             : null;
         return new ProblemCheck(file, problem, errors, context.Warnings);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grader.Grading.Judging;
+using Grader.Grading.Variants;
 
 namespace Grader.Grading.Model;
 
@@ -29,6 +30,17 @@ public sealed class Problem
     public string Version { get; }
 
     public IReadOnlyList<Part> Parts { get; }
+
+    /// <summary>Text shown before the parts (the data students need), with this variant's numbers in it.</summary>
+    public string Statement { get; internal init; } = "";
+
+    /// <summary>The parameter values this problem was built with; <see cref="Variant.Handout"/> for a fixed problem.</summary>
+    public Variant Variant { get; internal init; } = Variant.Handout;
+
+    /// <summary>The other variants of a file that declares parameters; null when every student gets the handout's numbers.</summary>
+    public ProblemVariants? Variants { get; internal init; }
+
+    public bool IsRandomized => Variants is not null;
 
     /// <summary>The points of the auto-graded parts (manual parts are scored by staff, outside this total).</summary>
     public double MaxScore => Parts.Where(part => !part.IsManual).Sum(part => part.Points);

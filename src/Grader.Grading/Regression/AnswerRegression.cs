@@ -1,13 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
 using Grader.Grading.Judging;
 using Grader.Grading.Model;
+using Grader.Grading.Variants;
 
 namespace Grader.Grading.Regression;
 
 /// <summary>
 /// Author-kept answers with the verdict each part must get, run by <c>grader check --answers DIR</c> as regression tests: a
 /// tolerance or data edit that changes a verdict is caught before a regrade. A file is
-/// <c>{"problem": id, "answers": {part: answer}, "expect": {part: "correct" | {"status": "partial", "feedback": "text it contains"}}}</c>.
+/// <c>{"problem": id, "answers": {part: answer}, "expect": {part: "correct" | {"status": "partial", "feedback": "text it contains"}}}</c>,
+/// with an optional <c>"seed": "12"</c> to grade against that variant of a randomized problem.
 /// </summary>
 public static class AnswerRegression
 {
@@ -40,6 +43,14 @@ public static class AnswerRegression
         {
             return [$"{file}: no problem '{id.GetString()}' (known: {string.Join(", ", problems.Keys.Order(StringComparer.Ordinal))})"];
         }
+        if (root.TryGetProperty("seed", out var seed))
+        {
+            if (!TryVariant(problem, seed, out var variant, out var refusal))
+            {
+                return [$"{file}: {refusal}"];
+            }
+            problem = variant;
+        }
         var report = problem.Grade(answers);
         var failures = report.UnknownAnswers.Select(name => $"{file}: answers part '{name}', which {problem.Id} does not have").ToList();
         foreach (var expectation in expect.EnumerateObject())
@@ -67,6 +78,33 @@ public static class AnswerRegression
             }
         }
         return failures;
+    }
+
+    // A seed is a decimal string (a 64-bit seed does not survive a JSON number in every tool) or a small number.
+    private static bool TryVariant(Problem problem, JsonElement seed, out Problem variant, out string refusal)
+    {
+        (variant, refusal) = (problem, "");
+        var text = seed.ValueKind is JsonValueKind.String or JsonValueKind.Number ? seed.ToString() : "";
+        if (problem.Variants is null)
+        {
+            refusal = $"'seed' is for randomized problems; {problem.Id} declares no parameters";
+            return false;
+        }
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            refusal = $"'seed' must be a whole number from 0 to {ulong.MaxValue}, not {seed.GetRawText()}";
+            return false;
+        }
+        try
+        {
+            variant = problem.Variants.ForSeed(value);
+            return true;
+        }
+        catch (VariantException exception)
+        {
+            refusal = exception.Message;
+            return false;
+        }
     }
 
     private static (string? Status, string? Feedback) Expected(JsonElement value)

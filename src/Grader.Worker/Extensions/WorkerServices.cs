@@ -19,6 +19,7 @@ public static class WorkerServices
     {
         builder.AddGraderDatabase();
         builder.AddProblemCatalog();
+        builder.AddStudentVariants();
         builder.AddGraderMessaging(bus =>
         {
             bus.AddGradingConsumers();

@@ -4,6 +4,8 @@ using Grader.Contracts;
 using Grader.Data.Entities;
 using Grader.Data.Submissions;
 using Grader.Grading.Loading;
+using Grader.Grading.Model;
+using Grader.Grading.Variants;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Grading;
@@ -13,7 +15,7 @@ namespace Grader.Worker.Grading;
 /// submission writes nothing and returns the committed grade again (so the event is re-published, at least once).
 /// </summary>
 public sealed class SubmissionGrader(
-    SubmissionGrades grades, ProblemCatalog catalog, TimeProvider clock, IOptions<WorkerOptions> options, ILogger<SubmissionGrader> logger)
+    SubmissionGrades grades, ProblemCatalog catalog, StudentVariants variants, TimeProvider clock, IOptions<WorkerOptions> options, ILogger<SubmissionGrader> logger)
 {
     /// <returns>The event to publish, or null when there is nothing to announce (unknown or failed submission).</returns>
     /// <param name="newAttempt">
@@ -36,9 +38,21 @@ public sealed class SubmissionGrader(
             return null;
         }
 
-        if (!catalog.TryGet(submission.ProblemId, out var problem))
+        if (!catalog.TryGet(submission.ProblemId, out var fixedProblem))
         {
             await MarkFailedAsync(submissionId, $"Problem '{submission.ProblemId}' is not in this worker's catalog.", cancellationToken);
+            return null;
+        }
+
+        Problem problem;
+        try
+        {
+            // A randomized problem is graded against this student's own numbers (the handout's for a fixed problem).
+            problem = variants.For(fixedProblem, submission.Course, submission.Assignment, submission.StudentId);
+        }
+        catch (VariantException exception)
+        {
+            await MarkFailedAsync(submissionId, $"The student's variant of '{submission.ProblemId}' cannot be built: {exception.Message}", cancellationToken);
             return null;
         }
 
@@ -53,6 +67,7 @@ public sealed class SubmissionGrader(
             SubmissionId = submissionId,
             Revision = 1,
             ProblemVersion = report.ProblemVersion,
+            Variant = problem.IsRandomized ? problem.Variant.Key : null,
             Score = report.Score,
             MaxScore = report.MaxScore,
             Parts = PartOutcome.ToJson(Grades.Parts(report)),

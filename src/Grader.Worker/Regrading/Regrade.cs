@@ -16,7 +16,8 @@ internal sealed record Regrade(
     IReadOnlyList<PartOutcome> NewParts,
     IReadOnlyList<PartFlip> Flips,
     double DurationMs,
-    string? Error)
+    string? Error,
+    string? NewVariant = null)
 {
     public bool ScoreChanged => Outcome == RegradeOutcome.Changed;
 
@@ -29,12 +30,13 @@ internal sealed record Regrade(
     public static Regrade Failure(StoredGrade old, string error) => new(old, RegradeOutcome.Failed, null, null, null, [], [], 0, error);
 
     public static Regrade Of(StoredGrade old, string version, double score, double maxScore, IReadOnlyList<PartOutcome> parts,
-        double durationMs)
+        double durationMs, string? variant = null)
     {
         var flips = FlipsBetween(old.Parts is null ? [] : PartOutcome.FromJson(old.Parts), parts);
         // Scores are rounded sums of part scores; a difference below this is float noise, not a new grade.
         var changed = old.Score is not { } oldScore || Math.Abs(oldScore - score) > 1e-9;
-        return new Regrade(old, changed ? RegradeOutcome.Changed : RegradeOutcome.Unchanged, version, score, maxScore, parts, flips, durationMs, null);
+        return new Regrade(old, changed ? RegradeOutcome.Changed : RegradeOutcome.Unchanged, version, score, maxScore, parts, flips, durationMs, null,
+            variant);
     }
 
     private static List<PartFlip> FlipsBetween(IReadOnlyList<PartOutcome> before, IReadOnlyList<PartOutcome> after)

@@ -4,6 +4,7 @@ using Grader.Contracts;
 using Grader.Data.Entities;
 using Grader.Data.Regrades;
 using Grader.Grading.Loading;
+using Grader.Grading.Variants;
 using Grader.ServiceDefaults;
 using Grader.Worker.Grading;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace Grader.Worker.Regrading;
 /// from the start. A cancelled job's batches are acknowledged without work.
 /// </summary>
 public sealed class RegradeBatchProcessor(
-    RegradeBatches batches, ProblemCatalogProvider catalogs, TimeProvider clock, IOptions<RegradeOptions> options,
+    RegradeBatches batches, ProblemCatalogProvider catalogs, StudentVariants variants, TimeProvider clock, IOptions<RegradeOptions> options,
     ILogger<RegradeBatchProcessor> logger)
 {
     /// <returns>The grades to announce after the commit: score changes of a real (not dry) run.</returns>
@@ -62,7 +63,7 @@ public sealed class RegradeBatchProcessor(
         }
 
         var stored = await store.ReadSubmissionsAsync(key, cancellationToken);
-        var regrades = stored.Select(old => Grade(old, catalog)).ToList();
+        var regrades = stored.Select(old => Grade(old, catalog, variants)).ToList();
         var now = clock.GetUtcNow();
         var revisions = claim.DryRun ? [] : regrades.Where(r => r.WritesRevision).Select(r => Revision(r, key.JobId, now)).ToList();
         await store.WriteRevisionsAsync(revisions, cancellationToken);
@@ -82,9 +83,9 @@ public sealed class RegradeBatchProcessor(
                     result.GradedAt))).ToList();
     }
 
-    private static Regrade Grade(StoredGrade old, ProblemCatalog catalog)
+    private static Regrade Grade(StoredGrade old, ProblemCatalog catalog, StudentVariants variants)
     {
-        if (!catalog.TryGet(old.ProblemId, out var problem))
+        if (!catalog.TryGet(old.ProblemId, out var fixedProblem))
         {
             return Regrade.Failure(old, $"Problem '{old.ProblemId}' is not in this worker's catalog.");
         }
@@ -92,10 +93,12 @@ public sealed class RegradeBatchProcessor(
         try
         {
             var stopwatch = Stopwatch.StartNew();
+            // Each submission against its own student's variant, drawn again from the same seed under the new version.
+            var problem = variants.For(fixedProblem, old.Submission.Course, old.Submission.Assignment, old.Submission.StudentId);
             using var answers = JsonDocument.Parse(old.Answers);
             var report = problem.Grade(answers.RootElement);
             return Regrade.Of(old, report.ProblemVersion, report.Score, report.MaxScore, Grades.Parts(report),
-                stopwatch.Elapsed.TotalMilliseconds);
+                stopwatch.Elapsed.TotalMilliseconds, problem.IsRandomized ? problem.Variant.Key : null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -110,6 +113,7 @@ public sealed class RegradeBatchProcessor(
         SubmissionId = regrade.Old.SubmissionId,
         Revision = regrade.Old.LastRevision + 1,
         ProblemVersion = regrade.NewVersion!,
+        Variant = regrade.NewVariant,
         Score = regrade.NewScore!.Value,
         MaxScore = regrade.NewMaxScore!.Value,
         Parts = PartOutcome.ToJson(regrade.NewParts),

@@ -17,6 +17,9 @@ public sealed class ServiceStack : IAsyncDisposable
 {
     public const string Source = "test-lms";
     public const string Secret = "integration-secret";
+
+    /// <summary>The variant salt API and workers share (<c>Variants:Salt</c>).</summary>
+    public const string VariantSalt = "integration-variant-salt";
     private static int _counter;
 
     private readonly string _database;
@@ -205,6 +208,7 @@ public sealed class ServiceStack : IAsyncDisposable
         ["RabbitMq__Port"] = Servers.AmqpPort.ToString(CultureInfo.InvariantCulture),
         ["RabbitMq__VirtualHost"] = VirtualHost,
         ["Problems__Directory"] = _problemsDirectory,
+        ["Variants__Salt"] = VariantSalt,
         ["Sweeper__Interval"] = "00:00:01",
         ["Sweeper__QueuedAge"] = "00:00:03",
         ["Logging__LogLevel__Default"] = "Warning",
