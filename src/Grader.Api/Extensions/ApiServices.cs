@@ -2,6 +2,7 @@ using FluentValidation;
 using Grader.Api.Access;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
+using Grader.Api.Requests;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -21,6 +22,8 @@ public static class ApiServices
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.AddApiRateLimits();
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<SecuritySchemesInOpenApi>()
             .AddOperationTransformer<SecuritySchemesInOpenApi>());
