@@ -26,6 +26,7 @@ public static class ApiServices
         builder.AddApiRateLimits();
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<SecuritySchemesInOpenApi>()
+            .AddDocumentTransformer<PublicServerInOpenApi>()
             .AddOperationTransformer<SecuritySchemesInOpenApi>());
 
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
