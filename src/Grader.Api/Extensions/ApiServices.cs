@@ -1,5 +1,6 @@
 using FluentValidation;
 using Grader.Api.Access;
+using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Requests;
@@ -40,6 +41,8 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<StudentHistoryRequest>, StudentHistoryRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeListRequest>, RegradeListRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeItemsRequest>, RegradeItemsRequestValidator>();
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddSingleton<ProblemVisibility>();
         builder.AddRegradeServices();
         return builder;
     }
