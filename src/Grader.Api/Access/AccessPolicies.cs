@@ -1,3 +1,4 @@
+using Grader.Api.Requests;
 using Grader.Data.Access;
 using Microsoft.AspNetCore.Authorization;
 
@@ -29,7 +30,10 @@ public static class AccessPolicies
         return builder;
     }
 
-    /// <summary>Authentication, authorization and the audit log of state changes, in that order.</summary>
+    /// <summary>
+    /// Authentication, the rate limits (per key, so after authentication), the body limit, authorization and the audit log
+    /// of state changes, in that order.
+    /// </summary>
     public static IApplicationBuilder UseApiKeyAccess(this IApplicationBuilder app) =>
-        app.UseAuthentication().UseAuthorization().UseMiddleware<StateChangeLog>();
+        app.UseAuthentication().UseRateLimiter().UseRequestBodyLimit().UseAuthorization().UseMiddleware<StateChangeLog>();
 }

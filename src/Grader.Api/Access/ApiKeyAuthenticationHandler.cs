@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Grader.Api.Access;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;key&gt;</c>: finds the key by its hash. Missing, unknown and revoked keys get 401 with a
-/// ProblemDetails saying which; a key whose role may never call the endpoint gets 403.
+/// <c>Authorization: Bearer &lt;key&gt;</c>: finds the key by its hash. A missing key or a header that is not
+/// <c>Bearer &lt;key&gt;</c> gets 401 saying what to send; an unknown and a revoked key get the same 401 detail, so a
+/// guesser cannot learn that a key once existed. A key whose role may never call the endpoint gets 403.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -21,6 +22,7 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     private const string BearerPrefix = "Bearer ";
+    private const string UnknownOrRevoked = "The API key is unknown or has been revoked.";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -36,25 +38,21 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = await keys.FindByTokenAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
-        if (key is null)
+        if (key is null || key.IsRevoked)
         {
-            return AuthenticateResult.Fail("Unknown API key.");
-        }
-
-        if (key.IsRevoked)
-        {
-            return AuthenticateResult.Fail("This API key has been revoked.");
+            return AuthenticateResult.Fail(UnknownOrRevoked);
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(ApiCaller.ToClaims(key), SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
-        return WriteAsync(StatusCodes.Status401Unauthorized, "An API key is required.",
+        // This request's own result (cached by the handler): the middleware keeps only successful ones in its feature.
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await WriteAsync(StatusCodes.Status401Unauthorized, "An API key is required.",
             failure ?? "Send 'Authorization: Bearer <key>'; keys are issued with 'grader keys create'.");
     }
 

@@ -1,8 +1,12 @@
+using System.Diagnostics;
+
 namespace Grader.Api.Access;
 
 /// <summary>
 /// Logs every request that may change state (anything but GET, HEAD, OPTIONS) with the key that made it
-/// (<c>ApiKeyId</c>, null for the signed webhook without a key); the id is also a scope on every line logged inside it.
+/// (<c>ApiKeyId</c>, null for the signed webhook without a key) and its <c>TraceId</c>; the key id is also a scope on every
+/// line logged inside it. A request that ends in an unhandled exception is logged as answering 500 (the exception itself
+/// is logged once, by the exception handler, with the same trace id).
 /// </summary>
 public sealed class StateChangeLog(RequestDelegate next, ILogger<StateChangeLog> logger)
 {
@@ -18,9 +22,18 @@ public sealed class StateChangeLog(RequestDelegate next, ILogger<StateChangeLog>
         var keyId = ApiCaller.From(context.User)?.KeyId;
         using (logger.BeginScope(new Dictionary<string, object?> { ["ApiKeyId"] = keyId }))
         {
-            await next(context);
-            logger.LogInformation("{Method} {Path} by key {ApiKeyId} answered {StatusCode}",
-                context.Request.Method, context.Request.Path.Value, keyId, context.Response.StatusCode);
+            var status = StatusCodes.Status500InternalServerError;
+            try
+            {
+                await next(context);
+                status = context.Response.StatusCode;
+            }
+            finally
+            {
+                logger.LogInformation("{Method} {Path} by key {ApiKeyId} answered {StatusCode} (trace {TraceId})",
+                    context.Request.Method, context.Request.Path.Value, keyId, status,
+                    Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using Grader.Api.Access;
 using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
+using Grader.Api.Requests;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -23,8 +24,11 @@ public static class ApiServices
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.AddApiRateLimits();
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<SecuritySchemesInOpenApi>()
+            .AddDocumentTransformer<PublicServerInOpenApi>()
             .AddOperationTransformer<SecuritySchemesInOpenApi>());
 
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
@@ -39,6 +43,8 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<RegradeListRequest>, RegradeListRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeItemsRequest>, RegradeItemsRequestValidator>();
         builder.Services.AddSingleton<IValidator<VariantRequest>, VariantRequestValidator>();
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddSingleton<ProblemVisibility>();
         builder.AddRegradeServices();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Grader.Api.Requests;
 using Grader.Data.Queries;
 
 namespace Grader.Api.Queries;
@@ -16,13 +17,13 @@ public static class PageCursor
     public static string Seal(NewestFirstPosition position) =>
         Seal(FormattableString.Invariant($"{position.Time.UtcTicks}|{position.Id:N}"));
 
-    /// <returns>The payload, or null when the text is not a cursor of this version.</returns>
+    /// <returns>The payload, or null when the text is not a cursor of this version (or hides text no query can hold).</returns>
     public static string? TryOpen(string text)
     {
         try
         {
             var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text));
-            return decoded.StartsWith(Version, StringComparison.Ordinal) ? decoded[Version.Length..] : null;
+            return decoded.StartsWith(Version, StringComparison.Ordinal) && StorableText.IsStorable(decoded) ? decoded[Version.Length..] : null;
         }
         catch (FormatException)
         {

@@ -16,15 +16,22 @@ public sealed class RegradePlanner(
     RegradeJobStore jobs, ProblemCatalogProvider catalogs, ISendEndpointProvider sendEndpoints, IOptions<RegradeOptions> options,
     TimeProvider clock, ILogger<RegradePlanner> logger)
 {
-    public async Task<Guid> StartAsync(RegradeRequestInput request, CancellationToken cancellationToken)
+    /// <returns>The new job's id, or the id of the running job with the same filter (nothing planned).</returns>
+    public async Task<(Guid Id, bool Started)> StartAsync(RegradeRequestInput request, CancellationToken cancellationToken)
     {
         var plan = request.ToPlan(catalogs.Current.Problems.ToDictionary(p => p.Id, p => p.Version, StringComparer.Ordinal),
             clock.GetUtcNow());
-        var planned = await jobs.PlanAsync(plan, options.Value.BatchSize, cancellationToken);
+        var (planned, running) = await jobs.PlanAsync(plan, options.Value.BatchSize, cancellationToken);
+        if (planned is null)
+        {
+            logger.LogInformation("Regrade refused: job {JobId} with the same filter is still running", running);
+            return (running!.Value, false);
+        }
+
         logger.LogInformation("Regrade job {JobId} planned: {Total} submissions in {Batches} batches, dry run {DryRun}, because {Reason}",
             plan.Id, planned.Total, planned.Batches, plan.DryRun, plan.Reason);
         await SendAsync(plan.Id, planned.Batches, cancellationToken);
-        return plan.Id;
+        return (plan.Id, true);
     }
 
     private async Task SendAsync(Guid id, int batches, CancellationToken cancellationToken)

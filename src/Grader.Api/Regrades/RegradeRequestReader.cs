@@ -53,13 +53,25 @@ public static class RegradeRequestReader
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        if (value.ValueKind != JsonValueKind.String)
         {
             errors[name] = ["Must be a non-empty string when given."];
             return null;
         }
 
-        return value.GetString();
+        if (!StorableText.TryRead(value, out var text))
+        {
+            errors[name] = [$"{name} {StorableText.Rule}."];
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[name] = ["Must be a non-empty string when given."];
+            return null;
+        }
+
+        return text;
     }
 
     private static bool OptionalBool(JsonElement root, string name, Dictionary<string, string[]> errors)

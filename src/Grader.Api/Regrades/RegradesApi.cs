@@ -41,10 +41,19 @@ public static class RegradesApi
         return api;
     }
 
-    public static async Task<Accepted<RegradeJobView>> StartRegrade(
+    public static async Task<Results<Accepted<RegradeJobView>, ProblemHttpResult>> StartRegrade(
         RegradeRequestInput input, CourseScope scope, RegradePlanner planner, RegradeJobs jobs, CancellationToken cancellationToken)
     {
-        var id = await planner.StartAsync(input, cancellationToken);
+        var (id, started) = await planner.StartAsync(input, cancellationToken);
+        if (!started)
+        {
+            // The running job is in the caller's scope: its filter names the same course.
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: $"Regrade {id} with the same filter is still running.",
+                detail: $"Follow it at /api/v1/regrades/{id}, or cancel it (POST /api/v1/regrades/{id}/cancel) before starting another.",
+                extensions: new Dictionary<string, object?> { ["runningJobId"] = id });
+        }
+
         var job = await jobs.FindAsync(id, scope, cancellationToken) ?? throw new InvalidOperationException($"Job {id} was not stored.");
         return TypedResults.Accepted($"/api/v1/regrades/{id}", RegradeJobView.From(job));
     }

@@ -5,7 +5,8 @@ namespace Grader.Api.Requests;
 
 /// <summary>
 /// The one place requests are validated: an endpoint filter that runs the registered <see cref="IValidator{T}"/> of
-/// every bound argument and answers a 400 ValidationProblem keyed by the parameters' JSON names (<c>limit</c>, <c>from</c>).
+/// every bound argument, after refusing text PostgreSQL cannot hold (<see cref="StorableText"/>), and answers a 400
+/// ValidationProblem keyed by the parameters' JSON names (<c>limit</c>, <c>from</c>).
 /// </summary>
 public static class RequestValidation
 {
@@ -17,6 +18,8 @@ public static class RequestValidation
     {
         group.AddEndpointFilter(async (context, next) =>
         {
+            // Text the database cannot hold is refused for every bound string, before any rule of the request's own.
+            var errors = UnstorableArguments.Find(context);
             foreach (var argument in context.Arguments)
             {
                 if (argument is null
@@ -26,13 +29,15 @@ public static class RequestValidation
                 }
 
                 var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
-                if (!result.IsValid)
+                foreach (var (field, messages) in result.ToDictionary())
                 {
-                    return TypedResults.ValidationProblem(result.ToDictionary(), title: "The request is invalid.");
+                    errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
                 }
             }
 
-            return await next(context);
+            return errors.Count > 0
+                ? (object?)TypedResults.ValidationProblem(errors, title: "The request is invalid.")
+                : await next(context);
         }).ProducesValidationProblem();
         return group;
     }

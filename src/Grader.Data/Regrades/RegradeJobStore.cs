@@ -9,15 +9,37 @@ namespace Grader.Data.Regrades;
 
 /// <summary>
 /// Plans a regrade job in one transaction: the job, its submissions cut into numbered batches, one pending row per batch.
-/// The plan is a snapshot: a submission that arrives later is not in it.
+/// The plan is a snapshot: a submission that arrives later is not in it. A second running job with the same filter is
+/// refused (the same dry-run flag; the reason does not count).
 /// </summary>
 public sealed class RegradeJobStore(NpgsqlDataSource dataSource)
 {
-    public async Task<PlannedRegrade> PlanAsync(RegradePlan plan, int batchSize, CancellationToken cancellationToken)
+    // Serialises planning (rare, and short) so two identical requests cannot both find no running job.
+    private const long PlanningLock = 0x67726164_72656772; // "gradregr"
+
+    /// <returns>The planned job, or (null, the id of a running job with the same filter) when one runs already.</returns>
+    public async Task<(PlannedRegrade? Planned, Guid? RunningWithSameFilter)> PlanAsync(
+        RegradePlan plan, int batchSize, CancellationToken cancellationToken)
     {
         var versions = Typed(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(plan.PlannedVersions));
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, "select pg_advisory_xact_lock($1)", cancellationToken, PlanningLock);
+        await using (var running = Create(connection, transaction, """
+            select id from regrade_jobs
+            where state = 'running' and dry_run = $1 and graded_with_version_other_than_current = $2
+              and course is not distinct from $3 and assignment is not distinct from $4 and problem_id is not distinct from $5
+              and submitted_before is not distinct from $6
+            limit 1
+            """, plan.DryRun, plan.GradedWithVersionOtherThanCurrent, Typed(NpgsqlDbType.Text, plan.Course),
+            Typed(NpgsqlDbType.Text, plan.Assignment), Typed(NpgsqlDbType.Text, plan.ProblemId),
+            Typed(NpgsqlDbType.TimestampTz, plan.SubmittedBefore)))
+        {
+            if (await running.ExecuteScalarAsync(cancellationToken) is Guid runningId)
+            {
+                return (null, runningId);
+            }
+        }
 
         await ExecuteAsync(connection, transaction, """
             insert into regrade_jobs (id, course, assignment, problem_id, graded_with_version_other_than_current,
@@ -54,7 +76,7 @@ public sealed class RegradeJobStore(NpgsqlDataSource dataSource)
             where id = $1
             """, cancellationToken, plan.Id, total, batches);
         await transaction.CommitAsync(cancellationToken);
-        return new PlannedRegrade(total, batches);
+        return (new PlannedRegrade(total, batches), null);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grader.Data.Access;
 using Grader.IntegrationTests.Queries;
+using Grader.IntegrationTests.Regrades;
 
 namespace Grader.IntegrationTests.Access;
 
@@ -32,7 +33,7 @@ public sealed class RegradeAccessTests(SeededCourseFixture fixture) : IClassFixt
     {
         using var client = fixture.Stack.CreateClient(await KeyAsync(role));
 
-        using var response = await client.PostAsJsonAsync("/api/v1/regrades", new { course, reason = "access test", dryRun = true });
+        using var response = await client.PostAsJsonAsync("/api/v1/regrades", new { course, reason = "access test", dryRun = true, submittedBefore = RegradeClient.OwnFilter() });
 
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.BadRequest)
@@ -71,7 +72,7 @@ public sealed class RegradeAccessTests(SeededCourseFixture fixture) : IClassFixt
 
     private static async Task<Guid> StartAsync(HttpClient client, string? course)
     {
-        using var response = await client.PostAsJsonAsync("/api/v1/regrades", new { course, reason = "access test", dryRun = true });
+        using var response = await client.PostAsJsonAsync("/api/v1/regrades", new { course, reason = "access test", dryRun = true, submittedBefore = RegradeClient.OwnFilter() });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         using var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return job.RootElement.GetProperty("id").GetGuid();

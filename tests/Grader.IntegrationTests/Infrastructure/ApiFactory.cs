@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Grader.IntegrationTests.Infrastructure;
 
 /// <summary>The real API in process, configured for one test stack's database and vhost.</summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,5 +19,9 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings) : W
 
         // The in-process API writes into the test output: errors only (the broker test provokes many warnings).
         builder.ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Error));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grader.Api.Submissions;
 using Grader.Contracts;
 using Grader.Data.Access;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Grader.IntegrationTests.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class ServiceStack : IAsyncDisposable
     private readonly string _problemsDirectory;
 
     private ServiceStack(TestServers servers, bool ownsServers, string name, string problemsDirectory,
-        IReadOnlyDictionary<string, string>? apiSettings)
+        IReadOnlyDictionary<string, string>? apiSettings, Action<IServiceCollection>? apiServices)
     {
         Servers = servers;
         _ownsServers = ownsServers;
@@ -49,7 +50,7 @@ public sealed class ServiceStack : IAsyncDisposable
             settings[key] = value;
         }
 
-        _api = new ApiFactory(settings.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value));
+        _api = new ApiFactory(settings.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value), apiServices);
         Http = _api.CreateClient();
         Webhook = new WebhookClient(Http, Source, Secret);
     }
@@ -71,8 +72,9 @@ public sealed class ServiceStack : IAsyncDisposable
     /// Containers of its own instead of the shared ones: required to stop a server (an outage test), so the outage cannot
     /// reach any other test's connections. Costs a few seconds of container start.
     /// </param>
+    /// <param name="apiServices">Extra registrations in the API's services (a log sink of a test).</param>
     public static async Task<ServiceStack> StartAsync(string? problemsDirectory = null,
-        IReadOnlyDictionary<string, string>? apiSettings = null, bool ownServers = false)
+        IReadOnlyDictionary<string, string>? apiSettings = null, bool ownServers = false, Action<IServiceCollection>? apiServices = null)
     {
         var servers = ownServers ? await TestServers.StartAsync() : await TestServers.SharedAsync();
         var name = string.Create(CultureInfo.InvariantCulture,
@@ -89,7 +91,8 @@ public sealed class ServiceStack : IAsyncDisposable
             throw;
         }
 
-        var stack = new ServiceStack(servers, ownServers, name, problemsDirectory ?? TestServers.ProblemsDirectory, apiSettings);
+        var stack = new ServiceStack(servers, ownServers, name, problemsDirectory ?? TestServers.ProblemsDirectory, apiSettings,
+            apiServices);
         try
         {
             await stack._rabbit.CreateVhostAsync(name);

@@ -17,6 +17,15 @@ internal static class RegradeClient
         return job;
     }
 
+    private static int _filters;
+
+    /// <summary>
+    /// A <c>submittedBefore</c> far in the future (it keeps every submission) that no other job of this run uses: a test
+    /// that starts jobs beside others' on a shared stack gives each its own filter, as a second running job with the same
+    /// filter is a 409.
+    /// </summary>
+    public static DateTimeOffset OwnFilter() => new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Interlocked.Increment(ref _filters));
+
     public static async Task<RegradeJobView> GetAsync(ServiceStack stack, Guid id) =>
         (await stack.Http.GetFromJsonAsync<RegradeJobView>($"/api/v1/regrades/{id}", ServiceStack.Json))!;
 

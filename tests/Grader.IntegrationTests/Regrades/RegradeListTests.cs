@@ -90,7 +90,7 @@ public sealed class RegradeListTests(SeededCourseFixture fixture) : IClassFixtur
     [Fact]
     public async Task Job_started_through_the_api_is_listed_first_and_running()
     {
-        var started = await RegradeClient.StartAsync(Stack, new { course = Own, reason = "listed" });
+        var started = await RegradeClient.StartAsync(Stack, new { course = Own, reason = "listed", submittedBefore = RegradeClient.OwnFilter() });
 
         var first = (await GetAsync(Stack.Http, $"?course={Own}")).GetProperty("items")[0];
 
