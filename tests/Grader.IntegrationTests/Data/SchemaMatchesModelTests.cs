@@ -22,11 +22,13 @@ public sealed class SchemaMatchesModelTests : IAsyncLifetime
 
     private readonly string _database = string.Create(CultureInfo.InvariantCulture, $"grader_schema_{Environment.ProcessId}_{Guid.NewGuid():N}");
     private NpgsqlDataSource _dataSource = null!;
+    private TestServers _servers = null!;
 
     public async Task InitializeAsync()
     {
+        _servers = await TestServers.SharedAsync();
         await AdminAsync($"create database \"{_database}\"");
-        _dataSource = NpgsqlDataSource.Create(TestServers.ConnectionString(_database));
+        _dataSource = NpgsqlDataSource.Create(_servers.ConnectionString(_database));
         await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
     }
 
@@ -124,9 +126,9 @@ public sealed class SchemaMatchesModelTests : IAsyncLifetime
         return columns;
     }
 
-    private static async Task AdminAsync(string sql)
+    private async Task AdminAsync(string sql)
     {
-        await using var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres"));
+        await using var admin = NpgsqlDataSource.Create(_servers.ConnectionString("postgres"));
         await using var command = admin.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
