@@ -70,7 +70,8 @@ internal static class SummarySql
             select c.problem_id, e.p as part_id, e.s as status, e.o as position, e.w as answer, e.t as tags
             from counted_scores c cross join lateral jsonb_to_recordset(c.part_outcomes) as e (p text, s text, o bigint, w text, t jsonb)
         ),
-        tag_counts as (
+        -- Materialized: each part's sub-select below then reads these few rows, not part_outcomes again.
+        tag_counts as materialized (
             select problem_id, part_id, tag, count(*) as count
             from part_outcomes cross join lateral jsonb_array_elements_text(tags) as t (tag)
             where tags is not null
