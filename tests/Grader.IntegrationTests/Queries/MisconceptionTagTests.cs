@@ -41,8 +41,8 @@ public sealed class MisconceptionTagTests
         var right = await PostAndGradeAsync(stack, "tags-2", AllRight);
 
         var first = await PartTagsAsync(stack, $"/api/v1/submissions/{slipped}");
-        Assert.Equal(["sign"], first["1d"]);
-        Assert.Equal(["sign"], first["2f.b"]);
+        Assert.Equal<string[]?>(["sign"], first["1d"]);
+        Assert.Equal<string[]?>(["sign"], first["2f.b"]);
         Assert.Null(first["3b"]); // no "tags" property at all on a part without a slip, as in the JSON report
         Assert.All((await PartTagsAsync(stack, $"/api/v1/submissions/{right}")).Values, Assert.Null);
 
@@ -67,7 +67,7 @@ public sealed class MisconceptionTagTests
 
         var regraded = await PartTagsAsync(stack, $"/api/v1/submissions/{slipped}");
         Assert.Null(regraded["1d"]);
-        Assert.Equal(["sign"], regraded["2f.b"]);
+        Assert.Equal<string[]?>(["sign"], regraded["2f.b"]);
         using (var history = JsonDocument.Parse(await stack.Http.GetStringAsync($"/api/v1/submissions/{slipped}/results")))
         {
             var revisions = history.RootElement.EnumerateArray().Select(r => Tags(r.GetProperty("parts"))["1d"]).ToList();
