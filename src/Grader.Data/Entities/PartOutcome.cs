@@ -3,8 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace Grader.Data.Entities;
 
-/// <summary>One part of a stored result, the element type of <see cref="GradingResult.Parts"/> (jsonb).</summary>
-public sealed record PartOutcome(string PartId, string Status, double Score, double MaxScore, string Feedback)
+/// <summary>
+/// One part of a stored result, the element type of <see cref="GradingResult.Parts"/> (jsonb). <see cref="Tags"/> are the
+/// grading library's misconception tags (<c>sign</c>, <c>transpose</c>, <c>carried-forward</c>…), null (not stored) when none.
+/// </summary>
+public sealed record PartOutcome(
+    string PartId, string Status, double Score, double MaxScore, string Feedback, IReadOnlyList<string>? Tags = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -21,7 +21,10 @@ public sealed record AssignmentSummary(
 /// <summary>Mean, median and population standard deviation over students; null when no student has a graded submission.</summary>
 public sealed record ScoreStatistics(double? Mean, double? Median, double? StandardDeviation);
 
-/// <summary>How one part of one problem went across the counted submissions, and its most common wrong answers.</summary>
+/// <summary>
+/// How one part of one problem went across the counted submissions: its statuses, its most common wrong answers, and how
+/// many counted submissions carry each misconception tag (most frequent first).
+/// </summary>
 public sealed record PartSummary(
     string ProblemId,
     string PartId,
@@ -31,7 +34,15 @@ public sealed record PartSummary(
     long Invalid,
     long Missing,
     long Manual,
-    IReadOnlyList<WrongAnswer> CommonWrongAnswers);
+    IReadOnlyList<WrongAnswer> CommonWrongAnswers,
+    IReadOnlyList<TagCount> Tags);
 
 /// <summary>A normalised wrong (incorrect, partial or invalid) answer and how many counted submissions gave it.</summary>
 public sealed record WrongAnswer(string Answer, long Count);
+
+/// <summary>
+/// A misconception tag (<c>sign</c>, <c>transpose</c>, <c>carried-forward</c>…) and how many counted submissions carry it on
+/// the part; <see cref="Share"/> is that count over the part's counted submissions, whatever their status (the sum of
+/// <see cref="PartSummary"/>'s six status counts), so 0.31 reads "31 % of the students counted made this slip here".
+/// </summary>
+public sealed record TagCount(string Tag, long Count, double Share);

@@ -57,8 +57,9 @@ internal static class SummarySql
             where {keysOnK} and k.effective_submitted_at >= @to
         """;
 
-    // part_outcomes elements are {p: partId, s: status, o: position, w: normalised wrong answer}; summary_part_outcomes()
-    // in migration 0004 is the one place that normalises an answer; results.part_outcomes (0005) keeps its output.
+    // part_outcomes elements are {p: partId, s: status, o: position, w: normalised wrong answer, t: misconception tags or
+    // absent}; summary_part_outcomes() (migrations 0004, 0007) is the one place that reduces a result's parts;
+    // results.part_outcomes (0005) keeps its output. A tag's share is over the part's counted submissions (every status).
     private const string SharedTail = """
         student_totals as materialized (
             select student_id, sum(score) as score,
@@ -66,8 +67,15 @@ internal static class SummarySql
             from counted_scores group by student_id
         ),
         part_outcomes as materialized (
-            select c.problem_id, e.p as part_id, e.s as status, e.o as position, e.w as answer
-            from counted_scores c cross join lateral jsonb_to_recordset(c.part_outcomes) as e (p text, s text, o bigint, w text)
+            select c.problem_id, e.p as part_id, e.s as status, e.o as position, e.w as answer, e.t as tags
+            from counted_scores c cross join lateral jsonb_to_recordset(c.part_outcomes) as e (p text, s text, o bigint, w text, t jsonb)
+        ),
+        -- Materialized: each part's sub-select below then reads these few rows, not part_outcomes again.
+        tag_counts as materialized (
+            select problem_id, part_id, tag, count(*) as count
+            from part_outcomes cross join lateral jsonb_array_elements_text(tags) as t (tag)
+            where tags is not null
+            group by problem_id, part_id, tag
         ),
         wrong_answers as materialized (
             select problem_id, part_id, answer, count(*) as count,
@@ -83,7 +91,8 @@ internal static class SummarySql
                    count(*) filter (where status = 'incorrect') as incorrect,
                    count(*) filter (where status = 'invalid') as invalid,
                    count(*) filter (where status = 'missing') as missing,
-                   count(*) filter (where status = 'manual') as manual
+                   count(*) filter (where status = 'manual') as manual,
+                   count(*) as counted
             from part_outcomes group by problem_id, part_id
         )
         select jsonb_build_object(
@@ -104,7 +113,12 @@ internal static class SummarySql
                                                                                order by w.rank)
                                                               from wrong_answers w
                                                               where w.problem_id = pc.problem_id and w.part_id = pc.part_id
-                                                                    and w.rank <= 5), '[]'::jsonb))
+                                                                    and w.rank <= 5), '[]'::jsonb),
+                              'tags', coalesce((select jsonb_agg(jsonb_build_object('tag', t.tag, 'count', t.count,
+                                                                                    'share', t.count::float8 / pc.counted)
+                                                                 order by t.count desc, t.tag)
+                                                from tag_counts t where t.problem_id = pc.problem_id and t.part_id = pc.part_id),
+                                               '[]'::jsonb))
                           order by pc.problem_id, pc.position)
                       from part_counts pc)
         )::text

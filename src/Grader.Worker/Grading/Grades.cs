@@ -10,9 +10,13 @@ internal static class Grades
     /// <summary>Which worker process committed a result (machine and process id), for operations.</summary>
     public static string WorkerName { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
 
-    /// <summary>The report's parts as <c>results.parts</c> stores them, each status spelled as the grading library spells it.</summary>
+    /// <summary>
+    /// The report's parts as <c>results.parts</c> stores them, each status spelled as the grading library spells it; tags
+    /// only where the grader named a slip, as the JSON report has them, each once (the summary counts parts per tag).
+    /// </summary>
     public static List<PartOutcome> Parts(GradeReport report) => report.Parts
-        .Select(p => new PartOutcome(p.PartId, GradeReportJson.StatusName(p.Status), p.Score, p.MaxScore, p.Feedback))
+        .Select(p => new PartOutcome(p.PartId, GradeReportJson.StatusName(p.Status), p.Score, p.MaxScore, p.Feedback,
+            p.Tags.Count == 0 ? null : [.. p.Tags.Distinct(StringComparer.Ordinal)]))
         .ToList();
 
     public static SubmissionGraded Event(CommittedGrade grade) => new(
