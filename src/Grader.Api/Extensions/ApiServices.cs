@@ -1,5 +1,6 @@
 using FluentValidation;
 using Grader.Api.Access;
+using Grader.Api.ManualGrading;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Submissions;
@@ -37,6 +38,7 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<RegradeListRequest>, RegradeListRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeItemsRequest>, RegradeItemsRequestValidator>();
         builder.AddRegradeServices();
+        builder.AddManualGrading();
         return builder;
     }
 }
