@@ -11,6 +11,14 @@ internal static class RubricRescore
     public static async Task<int> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid itemId, Guid byKey,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The submissions first, then their grades read under those locks: a grade committed meanwhile is re-scored as it is now.
+        await using (var affected = Create(connection, transaction,
+                         "select submission_id from manual_grades where rubric_item_ids @> array[$1]", itemId))
+        {
+            var ids = await SqlCommands.ListAsync(affected, reader => reader.Get<Guid>("submission_id"), cancellationToken);
+            await ManualRevisions.LockAsync(connection, transaction, ids.Distinct().ToList(), cancellationToken);
+        }
+
         // Items that no longer exist (the deleted one) add nothing to the sum.
         await using var read = Create(connection, transaction, """
             select g.submission_id, g.part_id, g.points, g.max_points, g.adjustment, g.comment,
@@ -32,7 +40,6 @@ internal static class RubricRescore
             return 0;
         }
 
-        await ManualRevisions.LockAsync(connection, transaction, changed.Select(c => c.Grade.Submission).Distinct().ToList(), cancellationToken);
         var name = await ManualRevisions.KeyNameAsync(connection, transaction, byKey, cancellationToken);
         var count = 0;
         foreach (var (grade, points) in changed)

@@ -90,6 +90,23 @@ public sealed class RubricTests(ManualGradingFixture fixture) : IClassFixture<Ma
         Assert.Equal(HttpStatusCode.NotFound, automatic.StatusCode);
     }
 
+    [Fact]
+    public async Task Grades_applying_an_item_while_its_points_change_all_end_at_the_new_points()
+    {
+        var item = await AddItemAsync("2b", "Shapes", 0.5);
+        var submissions = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => SubmitAsync(Stack, "r-race", $"h{i}")));
+
+        var grading = submissions.Select(s => GradeAsync(fixture.Instructor, s.Id, "2b", new { rubricItemIds = new[] { item.Id } }));
+        var change = fixture.Instructor.PutAsJsonAsync($"{Course}/rubric/{item.Id}", new { label = "Shapes", points = 1 });
+        await Task.WhenAll(grading.Append<Task>(change));
+
+        // Whichever came first, no grade keeps the old points: a grade either saw the new ones or was re-scored.
+        foreach (var submission in submissions)
+        {
+            Assert.Equal(1.0, (await GetAsync<ManualAnswerView>(fixture.Instructor, PartPath(submission.Id, "2b"))).Score);
+        }
+    }
+
     private async Task<RubricItemView> AddItemAsync(string part, string label, double points)
     {
         using var response = await fixture.Instructor.PostAsJsonAsync($"{Course}/problems/cs189-dis4/parts/{part}/rubric",
