@@ -1,4 +1,5 @@
 using Grader.Data.Access;
+using Grader.Data.Manual;
 using Grader.Data.Queries;
 using Grader.Data.Regrades;
 using Grader.Data.Submissions;
@@ -27,6 +28,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StudentHistoryQuery>();
         services.AddSingleton<RegradeJobStore>();
         services.AddSingleton<RegradeBatches>();
+        services.AddSingleton<ManualGradingQuery>();
+        services.AddSingleton<ManualGradeStore>();
+        services.AddSingleton<RubricStore>();
 
         // EF Core where rows map to entities: scoped, like the context.
         services.AddScoped<SubmissionStore>();

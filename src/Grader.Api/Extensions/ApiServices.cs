@@ -1,5 +1,6 @@
 using FluentValidation;
 using Grader.Api.Access;
+using Grader.Api.ManualGrading;
 using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
@@ -46,6 +47,7 @@ public static class ApiServices
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<ProblemVisibility>();
         builder.AddRegradeServices();
+        builder.AddManualGrading();
         return builder;
     }
 }

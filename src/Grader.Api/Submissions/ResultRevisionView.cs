@@ -2,7 +2,7 @@ using Grader.Data.Entities;
 
 namespace Grader.Api.Submissions;
 
-/// <summary>One revision of a submission's grade: 1 is the first grade, later ones were written by regrade jobs.</summary>
+/// <summary>One revision of a submission's grade: 1 is the first grade, later ones were written by regrade jobs or staff's manual grades.</summary>
 public sealed record ResultRevisionView(
     int Revision,
     bool Current,

@@ -17,7 +17,7 @@ internal static class PartReader
         var id = node.String("id");
         var map = new YamlMap(node.Node, $"{context.File}, part {id}");
         map.AllowOnly("id", "kind", "points", "prompt", "tolerance", "reveal", "reference", "variables", "definitions", "where", "samples",
-            "hints", "choices", "carriedFrom");
+            "hints", "choices", "carriedFrom", "rubric", "step");
         var kindName = map.String("kind");
         if (!Enum.TryParse<PartKind>(kindName, ignoreCase: true, out var kind) || int.TryParse(kindName, out _))
         {
@@ -50,6 +50,8 @@ internal static class PartReader
         var part = new Part(id, kind, points, map.OptionalString("prompt") ?? "", key)
         {
             Carry = carried is null ? null : CarriedReader.Read(carried, key, context),
+            Rubric = RubricReader.Read(map, kind == PartKind.Manual),
+            Step = RubricReader.Step(map, kind == PartKind.Manual),
         };
         context.Parts[id] = part;
         return part;

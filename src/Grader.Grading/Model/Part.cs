@@ -29,6 +29,12 @@ public sealed class Part
 
     internal AnswerKey Key { get; }
 
+    /// <summary>A manual part's rubric from the problem file (staff may add more items); empty for the others.</summary>
+    public IReadOnlyList<RubricItem> Rubric { get; init; } = [];
+
+    /// <summary>The granularity of a manual part's points (a grade of 1.25 is refused with a step of 0.5).</summary>
+    public double Step { get; init; } = 0.5;
+
     /// <summary>The earlier part this one carries credit from (error-carried-forward), or null.</summary>
     public string? CarriedFrom => Carry?.FromPart;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Grader.Contracts;
 using Grader.Data.Entities;
+using Grader.Data.Manual;
 using Grader.Data.Regrades;
 using Grader.Grading.Loading;
 using Grader.Grading.Variants;
@@ -97,7 +98,9 @@ public sealed class RegradeBatchProcessor(
             var problem = variants.For(fixedProblem, old.Submission.Course, old.Submission.Assignment, old.Submission.StudentId);
             using var answers = JsonDocument.Parse(old.Answers);
             var report = problem.Grade(answers.RootElement);
-            return Regrade.Of(old, report.ProblemVersion, report.Score, report.MaxScore, Grades.Parts(report),
+            // Staff scores of manual parts survive: the grader only ever reports those as ungraded.
+            var (parts, score, maxScore) = ManualCarry.Keep(old.Parts, Grades.Parts(report), report.Score, report.MaxScore);
+            return Regrade.Of(old, report.ProblemVersion, score, maxScore, parts,
                 stopwatch.Elapsed.TotalMilliseconds, problem.IsRandomized ? problem.Variant.Key : null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

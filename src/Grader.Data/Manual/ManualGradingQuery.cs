@@ -1,0 +1,89 @@
+using Grader.Data.Sql;
+using Npgsql;
+using static Grader.Data.Sql.SqlCommands;
+
+namespace Grader.Data.Manual;
+
+/// <summary>
+/// What manual grading reads: counts per manual part, the answers to one part, one answer. A part is manual in a
+/// submission's current result while its status is <c>manual</c> (ungraded) or it has a manual grade; a new submission
+/// starts ungraded whatever the student's earlier ones got.
+/// </summary>
+public sealed class ManualGradingQuery(NpgsqlDataSource dataSource)
+{
+    private const string Answers = """
+        select s.id, s.course, s.assignment, s.problem_id, s.student_id, s.effective_submitted_at, p.part ->> 'partId' as part_id,
+               case jsonb_typeof(s.answers -> (p.part ->> 'partId')) when 'string' then s.answers ->> (p.part ->> 'partId')
+                    else (s.answers -> (p.part ->> 'partId'))::text end as answer,
+               p.part ->> 'status' as status, (p.part ->> 'score')::double precision as score,
+               (p.part ->> 'maxScore')::double precision as max_score,
+               g.points, g.max_points, g.rubric_item_ids, g.adjustment, g.comment, g.graded_by_key, g.graded_by_name, g.graded_at,
+               g.result_id
+        from submissions s
+        join results r on r.id = s.current_result_id
+        cross join lateral jsonb_array_elements(r.parts) p (part)
+        left join manual_grades g on g.submission_id = s.id and g.part_id = p.part ->> 'partId'
+        """;
+
+    public async Task<List<ManualPartCount>> CountsAsync(string course, string assignment, CancellationToken cancellationToken)
+    {
+        await using var command = Create(dataSource, """
+            select s.problem_id, p.part ->> 'partId' as part_id,
+                   count(*) filter (where p.part ->> 'status' = 'manual') as ungraded,
+                   count(*) filter (where p.part ->> 'status' <> 'manual') as graded
+            from submissions s
+            join results r on r.id = s.current_result_id
+            cross join lateral jsonb_array_elements(r.parts) p (part)
+            left join manual_grades g on g.submission_id = s.id and g.part_id = p.part ->> 'partId'
+            where s.course = $1 and s.assignment = $2 and s.status = 'graded'
+              and (p.part ->> 'status' = 'manual' or g.submission_id is not null)
+            group by 1, 2
+            order by 1, 2
+            """, course, assignment);
+        return await SqlCommands.ListAsync(command, reader => new ManualPartCount(reader.Get<string>("problem_id"), reader.Get<string>("part_id"),
+            reader.Get<long>("ungraded"), reader.Get<long>("graded")), cancellationToken);
+    }
+
+    /// <summary>Answers to one part, oldest submission first (the order a grader works through them).</summary>
+    public async Task<List<ManualAnswer>> ListAsync(string course, string assignment, string problemId, string partId,
+        ManualAnswerState state, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = Create(dataSource, $"""
+            {Answers}
+            where s.course = $1 and s.assignment = $2 and s.problem_id = $3 and s.status = 'graded' and p.part ->> 'partId' = $4
+              and (p.part ->> 'status' = 'manual' or g.submission_id is not null)
+              and ($5 = 'all' or ($5 = 'ungraded') = (p.part ->> 'status' = 'manual'))
+            order by s.effective_submitted_at, s.id
+            limit $6
+            """, course, assignment, problemId, partId, state.ToString().ToLowerInvariant(), limit);
+        return await SqlCommands.ListAsync(command, Read, cancellationToken);
+    }
+
+    /// <returns>null when the course has no graded submission <paramref name="submissionId"/> with that part.</returns>
+    public async Task<ManualAnswer?> FindAsync(string course, Guid submissionId, string partId, CancellationToken cancellationToken)
+    {
+        await using var command = Create(dataSource, $"""
+            {Answers}
+            where s.id = $1 and s.course = $2 and s.status = 'graded' and p.part ->> 'partId' = $3
+            """, submissionId, course, partId);
+        return (await SqlCommands.ListAsync(command, Read, cancellationToken)).SingleOrDefault();
+    }
+
+    private static ManualAnswer Read(NpgsqlDataReader reader) => new(
+        reader.Get<Guid>("id"),
+        reader.Get<string>("course"),
+        reader.Get<string>("assignment"),
+        reader.Get<string>("problem_id"),
+        reader.Get<string>("student_id"),
+        reader.Get<DateTimeOffset>("effective_submitted_at"),
+        reader.Get<string>("part_id"),
+        reader.Text("answer"),
+        reader.Get<string>("status"),
+        reader.Get<double>("score"),
+        reader.Get<double>("max_score"),
+        reader.Value<double>("points") is { } points
+            ? new ManualGrade(points, reader.Get<double>("max_points"), reader.Get<Guid[]>("rubric_item_ids"), reader.Value<double>("adjustment"),
+                reader.Get<string>("comment"), reader.Get<Guid>("graded_by_key"), reader.Get<string>("graded_by_name"),
+                reader.Get<DateTimeOffset>("graded_at"), reader.Get<Guid>("result_id"))
+            : null);
+}
