@@ -1,5 +1,6 @@
 using Grader.Api.Access;
 using Grader.Api.Extensions;
+using Grader.Api.Passback;
 using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
@@ -24,6 +25,7 @@ app.MapResultHistoryApi();
 app.MapRegradesApi();
 app.MapProblemsApi();
 app.MapQueriesApi();
+app.MapDeliveriesApi();
 
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using Grader.Data.Access;
+using Grader.Data.Passback;
 using Grader.Data.Queries;
 using Grader.Data.Regrades;
 using Grader.Data.Submissions;
@@ -27,6 +28,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StudentHistoryQuery>();
         services.AddSingleton<RegradeJobStore>();
         services.AddSingleton<RegradeBatches>();
+        // No outgoing events unless the host (the worker) registers the sources that have a callback URL.
+        services.TryAddSingleton(GradeEventSources.None);
+        services.AddSingleton<GradeEventDispatch>();
+        services.AddSingleton<GradeEventDeliveries>();
 
         // EF Core where rows map to entities: scoped, like the context.
         services.AddScoped<SubmissionStore>();

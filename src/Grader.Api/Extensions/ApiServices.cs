@@ -1,5 +1,6 @@
 using FluentValidation;
 using Grader.Api.Access;
+using Grader.Api.Passback;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Submissions;
@@ -36,6 +37,7 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<StudentHistoryRequest>, StudentHistoryRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeListRequest>, RegradeListRequestValidator>();
         builder.Services.AddSingleton<IValidator<RegradeItemsRequest>, RegradeItemsRequestValidator>();
+        builder.Services.AddSingleton<IValidator<DeliveryListRequest>, DeliveryListRequestValidator>();
         builder.AddRegradeServices();
         return builder;
     }

@@ -11,10 +11,12 @@ public sealed class MigrationTests : IAsyncLifetime
     private readonly string _database = string.Create(CultureInfo.InvariantCulture, $"grader_migrations_{Environment.ProcessId}_{Guid.NewGuid():N}");
     private NpgsqlDataSource _dataSource = null!;
 
-    private string ConnectionString => TestServers.ConnectionString(_database);
+    private string ConnectionString => _servers.ConnectionString(_database);
+    private TestServers _servers = null!;
 
     public async Task InitializeAsync()
     {
+        _servers = await TestServers.SharedAsync();
         await AdminAsync($"create database \"{_database}\"");
         _dataSource = NpgsqlDataSource.Create(ConnectionString);
     }
@@ -82,7 +84,7 @@ public sealed class MigrationTests : IAsyncLifetime
 
     private static async Task AdminAsync(string sql)
     {
-        await using var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres"));
+        await using var admin = NpgsqlDataSource.Create((await TestServers.SharedAsync()).ConnectionString("postgres"));
         await using var command = admin.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }

@@ -26,7 +26,7 @@ public sealed class SchemaMatchesModelTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await AdminAsync($"create database \"{_database}\"");
-        _dataSource = NpgsqlDataSource.Create(TestServers.ConnectionString(_database));
+        _dataSource = NpgsqlDataSource.Create((await TestServers.SharedAsync()).ConnectionString(_database));
         await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
     }
 
@@ -126,7 +126,7 @@ public sealed class SchemaMatchesModelTests : IAsyncLifetime
 
     private static async Task AdminAsync(string sql)
     {
-        await using var admin = NpgsqlDataSource.Create(TestServers.ConnectionString("postgres"));
+        await using var admin = NpgsqlDataSource.Create((await TestServers.SharedAsync()).ConnectionString("postgres"));
         await using var command = admin.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
