@@ -96,6 +96,10 @@ public sealed class GradeEventOutageTests
         Assert.StartsWith("HTTP 503", delivery.LastError, StringComparison.Ordinal);
         Assert.True(delivery.Attempts >= 1);
         Assert.Empty(receiver.Accepted);
+        // Counted in readiness's detail, which stays ready: an LMS being down is no reason to stop grading.
+        using var ready = await stack.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("pending 0, oldest pending none, dead 1", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Only admin keys see or move deliveries.
         using var instructor = stack.CreateClient(await stack.CreateApiKeyAsync(ApiKeyRole.Instructor, "cs189"));
