@@ -1,6 +1,7 @@
 using Grader.Api.Access;
 using Grader.Api.Extensions;
 using Grader.Api.ManualGrading;
+using Grader.Api.Passback;
 using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
@@ -26,6 +27,7 @@ app.MapRegradesApi();
 app.MapProblemsApi();
 app.MapQueriesApi();
 app.MapManualGradingApi();
+app.MapDeliveriesApi();
 
 await app.RunAsync();
 

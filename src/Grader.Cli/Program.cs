@@ -2,7 +2,7 @@ using System.CommandLine;
 using Grader.Cli.Commands;
 
 // grader check|show|grade: the offline grader, no servers needed; grader submit: post to a running service;
-// grader keys: API keys in the service's database.
+// grader keys: API keys in the service's database; grader webhooks listen: a receiver of the grade events.
 var root = new RootCommand("Grader: grade machine-learning homework against references computed by the engine.")
 {
     CheckCommand.Create(),
@@ -10,5 +10,6 @@ var root = new RootCommand("Grader: grade machine-learning homework against refe
     GradeCommand.Create(),
     SubmitCommand.Create(),
     KeysCommand.Create(),
+    WebhooksCommand.Create(),
 };
 return root.Parse(args).Invoke();

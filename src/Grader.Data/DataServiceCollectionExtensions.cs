@@ -1,5 +1,6 @@
 using Grader.Data.Access;
 using Grader.Data.Manual;
+using Grader.Data.Passback;
 using Grader.Data.Queries;
 using Grader.Data.Regrades;
 using Grader.Data.Submissions;
@@ -31,6 +32,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ManualGradingQuery>();
         services.AddSingleton<ManualGradeStore>();
         services.AddSingleton<RubricStore>();
+        // No outgoing events unless the host (the worker) registers the sources that have a callback URL.
+        services.TryAddSingleton(GradeEventSources.None);
+        services.AddSingleton<GradeEventDispatch>();
+        services.AddSingleton<GradeEventDeliveries>();
 
         // EF Core where rows map to entities: scoped, like the context.
         services.AddScoped<SubmissionStore>();

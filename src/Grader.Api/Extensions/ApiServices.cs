@@ -2,6 +2,7 @@ using FluentValidation;
 using Grader.Api.Access;
 using Grader.Api.ManualGrading;
 using Grader.Api.Problems;
+using Grader.Api.Passback;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Requests;
@@ -46,6 +47,7 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<VariantRequest>, VariantRequestValidator>();
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<ProblemVisibility>();
+        builder.Services.AddSingleton<IValidator<DeliveryListRequest>, DeliveryListRequestValidator>();
         builder.AddRegradeServices();
         builder.AddManualGrading();
         return builder;

@@ -1,4 +1,5 @@
 using Grader.Data.Entities;
+using Grader.Data.Passback;
 using Grader.Data.Sql;
 using Npgsql;
 using NpgsqlTypes;
@@ -154,6 +155,10 @@ public sealed class RegradeBatchStore : IAsyncDisposable
             """, results.Select(r => r.SubmissionId).ToArray(), results.Select(r => r.Id).ToArray(), results[0].GradedAt);
         await point.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Stores a <c>submission.regraded</c> event for each result (score changes) of a source with a callback.</summary>
+    public Task AnnounceRegradesAsync(IReadOnlyList<Guid> resultIds, GradeEventSources sources, CancellationToken cancellationToken) =>
+        GradeEventWrites.ForResultsAsync(_connection, _transaction, sources, resultIds, GradeEventTypes.Regraded, cancellationToken);
 
     public async Task RecordOutcomesAsync(Guid jobId, IReadOnlyList<RegradeItemOutcome> outcomes, CancellationToken cancellationToken)
     {

@@ -1,10 +1,14 @@
 using Grader.Data.Entities;
+using Grader.Data.Passback;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Data.Submissions;
 
-/// <summary>What a worker writes of a submission: claim it, commit its first grade once, or record why it failed.</summary>
-public sealed class SubmissionGrades(GraderDbContext db)
+/// <summary>
+/// What a worker writes of a submission: claim it, commit its first grade once, or record why it failed. The grade or the
+/// failure and its outgoing LMS event (for a source with a callback) commit in one transaction.
+/// </summary>
+public sealed class SubmissionGrades(GraderDbContext db, GradeEventSources eventSources)
 {
     private const int MaxReasonLength = 2000;
 
@@ -42,6 +46,7 @@ public sealed class SubmissionGrades(GraderDbContext db)
         locked.CurrentResultId = result.Id;
         locked.FailureReason = null;
         await db.SaveChangesAsync(cancellationToken);
+        await GradeEventWrites.ForResultsAsync(db, eventSources, [result.Id], GradeEventTypes.Graded, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -58,11 +63,19 @@ public sealed class SubmissionGrades(GraderDbContext db)
     public async Task<bool> MarkFailedAsync(Guid id, string reason, CancellationToken cancellationToken)
     {
         var trimmed = Trim(reason);
-        return await db.Submissions
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var failed = await db.Submissions
             .Where(s => s.Id == id && s.Status != SubmissionStatus.Graded)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(s => s.Status, SubmissionStatus.Failed)
                 .SetProperty(s => s.FailureReason, trimmed), cancellationToken) > 0;
+        if (failed)
+        {
+            await GradeEventWrites.ForFailureAsync(db, eventSources, id, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return failed;
     }
 
     public static string Trim(string reason) => reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;

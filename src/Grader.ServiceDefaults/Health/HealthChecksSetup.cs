@@ -25,7 +25,8 @@ public static class HealthChecksSetup
             .AddNpgSql(services => services.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [ReadyTag],
                 timeout: TimeSpan.FromSeconds(5))
             .AddRabbitMQ(services => services.GetRequiredService<BrokerConnection>().GetAsync(CancellationToken.None),
-                name: "rabbitmq", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
+                name: "rabbitmq", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<GradeEventBacklogCheck>("grade-events", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
 

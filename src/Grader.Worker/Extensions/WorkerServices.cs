@@ -1,5 +1,6 @@
 using Grader.ServiceDefaults;
 using Grader.Worker.Grading;
+using Grader.Worker.Passback;
 using Grader.Worker.Regrading;
 using Grader.Worker.Sweeping;
 using Grader.Worker.Telemetry;
@@ -38,6 +39,7 @@ public static class WorkerServices
         builder.Services.AddHostedService<QueuedSubmissionSweeper>();
         builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section));
         builder.Services.AddRegradeServices();
+        builder.AddGradePassback();
         // Give in-flight grades time to commit and acknowledge on Ctrl-C or SIGTERM.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;

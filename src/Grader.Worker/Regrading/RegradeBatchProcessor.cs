@@ -3,6 +3,7 @@ using System.Text.Json;
 using Grader.Contracts;
 using Grader.Data.Entities;
 using Grader.Data.Manual;
+using Grader.Data.Passback;
 using Grader.Data.Regrades;
 using Grader.Grading.Loading;
 using Grader.Grading.Variants;
@@ -19,7 +20,7 @@ namespace Grader.Worker.Regrading;
 /// </summary>
 public sealed class RegradeBatchProcessor(
     RegradeBatches batches, ProblemCatalogProvider catalogs, StudentVariants variants, TimeProvider clock, IOptions<RegradeOptions> options,
-    ILogger<RegradeBatchProcessor> logger)
+    GradeEventSources eventSources, ILogger<RegradeBatchProcessor> logger)
 {
     /// <returns>The grades to announce after the commit: score changes of a real (not dry) run.</returns>
     /// <param name="newAttempt">False for an in-process retry of the same delivery: it does not count as a start.</param>
@@ -68,6 +69,10 @@ public sealed class RegradeBatchProcessor(
         var now = clock.GetUtcNow();
         var revisions = claim.DryRun ? [] : regrades.Where(r => r.WritesRevision).Select(r => Revision(r, key.JobId, now)).ToList();
         await store.WriteRevisionsAsync(revisions, cancellationToken);
+        // The LMS hears of score changes only, in the batch's transaction (a version-only revision changes no grade).
+        var scoreChanges = regrades.Where(r => r.ScoreChanged).Select(r => r.Old.SubmissionId).ToHashSet();
+        await store.AnnounceRegradesAsync(
+            revisions.Where(r => scoreChanges.Contains(r.SubmissionId)).Select(r => r.Id).ToList(), eventSources, cancellationToken);
         await store.RecordOutcomesAsync(key.JobId, regrades.Select(r => r.ItemOutcome).ToList(), cancellationToken);
         var changed = regrades.Count(r => r.ScoreChanged);
         var failed = regrades.Count(r => r.Outcome == RegradeOutcome.Failed);

@@ -19,6 +19,9 @@ public sealed class CourseScopeCoverageTests : IAsyncLifetime
     private static readonly string[] Exempt =
     [
         "/api/v1/submissions/",
+        "/api/v1/webhooks/deliveries",
+        "/api/v1/webhooks/deliveries/{id:guid}/redeliver",
+        "/api/v1/webhooks/sources/{source}/redeliver-dead",
         "/health/live",
         "/health/ready",
         "/openapi/{documentName}.json",
