@@ -56,6 +56,16 @@ public sealed class WebhookDeliveryRuleTests(IntakeFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_openapi_document_still_describes_the_json_body()
+    {
+        using var document = JsonDocument.Parse(await Stack.Http.GetStringAsync("/openapi/v1.json"));
+
+        var body = document.RootElement.GetProperty("paths").GetProperty("/api/v1/submissions").GetProperty("post").GetProperty("requestBody");
+        Assert.True(body.GetProperty("content").TryGetProperty("application/json", out var json));
+        Assert.True(json.TryGetProperty("schema", out _));
+    }
+
+    [Fact]
     public async Task A_valid_signature_dated_beyond_year_9999_is_a_401()
     {
         using var response = await SignedPost.SendAsync(Stack, Encoding.UTF8.GetBytes(Body()), unixSeconds: 253402300800L * 10);
