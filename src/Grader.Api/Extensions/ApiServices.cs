@@ -39,6 +39,7 @@ public static class ApiServices
         builder.Services.AddScoped<SubmissionRequestReader>(); // scoped: it sees the catalog current per request
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddScoped<GradingQueue>();
+        builder.Services.AddHostedService<SourceCourseWarning>();
         builder.Services.AddSingleton<IValidator<SummaryRequest>, SummaryRequestValidator>();
         builder.Services.AddSingleton<IValidator<GradebookRequest>, GradebookRequestValidator>();
         builder.Services.AddSingleton<IValidator<StudentHistoryRequest>, StudentHistoryRequestValidator>();

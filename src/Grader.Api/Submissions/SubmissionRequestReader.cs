@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Grader.Api.Requests;
+using Grader.Contracts.Submissions;
 using Grader.Grading.Loading;
+using Microsoft.Extensions.Options;
 
 namespace Grader.Api.Submissions;
 
@@ -8,7 +10,7 @@ namespace Grader.Api.Submissions;
 /// Reads and validates a webhook body field by field, so that every 400 names the field at fault.
 /// Works on the raw bytes because the signature covers them exactly.
 /// </summary>
-public sealed class SubmissionRequestReader(ProblemCatalog catalog)
+public sealed class SubmissionRequestReader(ProblemCatalog catalog, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
 {
     private const int MaxIdLength = 200;
 
@@ -46,7 +48,16 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
                 errors["problemId"] = [$"Unknown problem '{problemId}'."];
             }
 
-            var submittedAt = JsonFields.OptionalTimestamp(root, "submittedAt", errors);
+            var submittedAt = HasReadableText(root, "submittedAt", errors)
+                ? JsonFields.OptionalTimestamp(root, "submittedAt", errors)
+                : null;
+            var latest = clock.GetUtcNow() + options.CurrentValue.MaxClockSkew;
+            if (submittedAt > latest)
+            {
+                // A date in the future would pin policy=latest to this submission for ever.
+                errors["submittedAt"] = [$"The submittedAt time {submittedAt:O} is in the future (the server's clock allows {options.CurrentValue.MaxClockSkew} of skew)."];
+            }
+
             JsonElement answers = default;
             if (!root.TryGetProperty("answers", out var answersElement))
             {
@@ -56,9 +67,14 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
             {
                 errors["answers"] = [$"The answers must be a JSON object keyed by part id, not {JsonFields.Describe(answersElement)}."];
             }
+            else if (StoredAnswers.Normalise(answersElement, options.CurrentValue.MaxBodyBytes, out var field, out var why) is { } stored)
+            {
+                using var normalised = JsonDocument.Parse(stored);
+                answers = normalised.RootElement.Clone();
+            }
             else
             {
-                answers = answersElement.Clone();
+                errors[field] = [why];
             }
 
             if (errors.Count > 0)
@@ -68,6 +84,26 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
 
             request = new SubmissionRequest(externalId!, course!, assignment!, problemId!, studentId!, submittedAt, answers);
             return true;
+        }
+    }
+
+    /// <returns>false (with an error) when the field is a string with no string form, such as an escaped lone surrogate.</returns>
+    private static bool HasReadableText(JsonElement root, string field, Dictionary<string, string[]> errors)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            errors[field] = [$"The {field} field is not valid Unicode (an unpaired surrogate)."];
+            return false;
         }
     }
 
@@ -85,7 +121,24 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog)
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        string text;
+        try
+        {
+            text = value.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") has no string form.
+            errors[field] = [$"The {field} field is not valid Unicode (an unpaired surrogate)."];
+            return null;
+        }
+
+        if (StorableText.Problem(text) is { } why)
+        {
+            errors[field] = [$"The {field} field {why}."];
+            return null;
+        }
+
         if (text.Length == 0 || text.Length > MaxIdLength)
         {
             errors[field] = [$"The {field} field must have 1 to {MaxIdLength} characters."];

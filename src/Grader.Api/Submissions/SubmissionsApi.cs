@@ -17,7 +17,7 @@ public static class SubmissionsApi
         SignedWebhook.Require(webhook.MapPost("/", Submit))
             .WithName("SubmitAnswers")
             .WithSummary("LMS webhook: store a signed submission and queue it for grading")
-            .Accepts<SubmissionRequest>("application/json");
+            .DocumentsJsonBody<SubmissionRequest>();
         var api = app.MapGroup("/api/v1/submissions").WithTags("Submissions").RequireCourseScope();
         api.MapGet("/{id:guid}", GetSubmission)
             .WithName("GetSubmission")
@@ -36,6 +36,13 @@ public static class SubmissionsApi
         IOptionsMonitor<WebhookOptions> options,
         CancellationToken cancellationToken)
     {
+        if (!WebhookMediaType.IsJson(request.ContentType))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"The body must be {WebhookMediaType.Json} (UTF-8), not '{request.ContentType}'.");
+        }
+
         var body = await RequestBody.ReadAsync(request, options.CurrentValue.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
@@ -54,10 +61,17 @@ public static class SubmissionsApi
             return TypedResults.ValidationProblem(errors, title: "The submission is invalid.");
         }
 
-        var (submission, created) = await intake.AcceptAsync(source!, submissionRequest!, cancellationToken);
+        if (!options.CurrentValue.AllowsCourse(source!, submissionRequest!.Course))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: $"The source '{source}' may not post into course '{submissionRequest.Course}'.");
+        }
+
+        var (submission, created) = await intake.AcceptAsync(source!, submissionRequest, cancellationToken);
         if (!created)
         {
-            return TypedResults.Ok(SubmissionView.From(submission));
+            return await Redelivery.AnswerAsync(submission, submissionRequest, queue, cancellationToken);
         }
 
         await queue.EnqueueAsync(submission.Id, cancellationToken);

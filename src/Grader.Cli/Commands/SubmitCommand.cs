@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Grader.Contracts.Submissions;
 
 namespace Grader.Cli.Commands;
 
@@ -49,6 +50,21 @@ internal static class SubmitCommand
                 await Console.Error.WriteLineAsync($"error: cannot read '{path}': {exception.Message}");
                 return ExitCodes.BadInput;
             }
+            // The service refuses numbers a double cannot hold and text PostgreSQL cannot store; say so before posting,
+            // and post the numbers as the service will store them.
+            if (answers is not null)
+            {
+                using var document = JsonDocument.Parse(answers.ToJsonString());
+                var stored = StoredAnswers.Normalise(document.RootElement, StoredAnswers.DefaultMaxPrintedChars, out var field, out var why);
+                if (stored is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: '{path}' cannot be submitted ({field}): {why}");
+                    return ExitCodes.BadInput;
+                }
+
+                answers = JsonNode.Parse(stored);
+            }
+
             var fields = new SubmissionFields(
                 result.GetValue(externalId) is { Length: > 0 } id ? id : Guid.NewGuid().ToString("N"),
                 result.GetValue(course)!, result.GetValue(assignment)!, result.GetValue(problemId)!, result.GetValue(student)!);

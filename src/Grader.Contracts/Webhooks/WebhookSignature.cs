@@ -66,6 +66,12 @@ public static class WebhookSignature
             return SignatureCheck.Mismatch;
         }
 
+        // A t past year 9999 has no DateTimeOffset (FromUnixTimeSeconds would throw): it is as stale as can be.
+        if (timestamp.Value > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return SignatureCheck.Stale;
+        }
+
         var age = now - DateTimeOffset.FromUnixTimeSeconds(timestamp.Value);
         return age.Duration() > tolerance ? SignatureCheck.Stale : SignatureCheck.Valid;
     }

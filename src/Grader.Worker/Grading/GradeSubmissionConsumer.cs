@@ -17,7 +17,7 @@ public sealed class GradeSubmissionConsumer(SubmissionGrader grader, GraderMetri
         var started = Stopwatch.GetTimestamp();
         try
         {
-            graded = await grader.GradeAsync(context.Message.SubmissionId, newAttempt: context.GetRetryAttempt() == 0,
+            graded = await grader.GradeAsync(context.Message.SubmissionId, context.ReceiveContext.GetOrAddPayload(() => new DeliveryAttempt()),
                 context.CancellationToken);
             metrics.RecordGrade(Stopwatch.GetElapsedTime(started), graded is null ? "not-graded" : "graded");
         }

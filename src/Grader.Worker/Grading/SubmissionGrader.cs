@@ -18,17 +18,21 @@ public sealed class SubmissionGrader(
     SubmissionGrades grades, ProblemCatalog catalog, StudentVariants variants, TimeProvider clock, IOptions<WorkerOptions> options, ILogger<SubmissionGrader> logger)
 {
     /// <returns>The event to publish, or null when there is nothing to announce (unknown or failed submission).</returns>
-    /// <param name="newAttempt">
-    /// False for an in-process retry of the same delivery (after a transient database error): it does not count against
-    /// <see cref="WorkerOptions.MaxAttempts"/>, which is about deliveries whose worker never finished them.
+    /// <param name="delivery">
+    /// The broker delivery this try belongs to: its first committed claim counts against
+    /// <see cref="WorkerOptions.MaxAttempts"/> (which is about deliveries whose worker never finished them); the claims of
+    /// its in-process retries after a transient database error do not.
     /// </param>
-    public async Task<SubmissionGraded?> GradeAsync(Guid submissionId, bool newAttempt, CancellationToken cancellationToken)
+    public async Task<SubmissionGraded?> GradeAsync(Guid submissionId, DeliveryAttempt delivery, CancellationToken cancellationToken)
     {
-        var submission = await grades.ClaimAsync(submissionId, clock.GetUtcNow(), newAttempt, cancellationToken);
+        var countAttempt = !delivery.Counted;
+        var submission = await grades.ClaimAsync(submissionId, clock.GetUtcNow(), countAttempt, cancellationToken);
         if (submission is null)
         {
             return await AlreadyGradedAsync(submissionId, cancellationToken);
         }
+
+        delivery.Counted = true;
 
         if (submission.Attempts > options.Value.MaxAttempts)
         {
