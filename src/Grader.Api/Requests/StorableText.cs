@@ -11,29 +11,8 @@ public static class StorableText
 {
     public const string Rule = "must not contain a NUL character (\\u0000) or a lone UTF-16 surrogate (such as \\ud800)";
 
-    public static bool IsStorable(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0' || char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-        }
-
-        return true;
-    }
+    // One rule for the whole service: the intake's (Contracts), so a query parameter and a webhook field agree.
+    public static bool IsStorable(string text) => Contracts.Submissions.StorableText.Problem(text) is null;
 
     /// <summary>A JSON string's text when it is storable; System.Text.Json throws on a lone surrogate escape, caught here.</summary>
     public static bool TryRead(JsonElement value, out string? text)

@@ -133,7 +133,7 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog, IOptionsMoni
             return null;
         }
 
-        if (StorableText.Problem(text) is { } why)
+        if (Contracts.Submissions.StorableText.Problem(text) is { } why)
         {
             errors[field] = [$"The {field} field {why}."];
             return null;
