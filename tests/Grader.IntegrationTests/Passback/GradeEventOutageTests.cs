@@ -96,10 +96,15 @@ public sealed class GradeEventOutageTests
         Assert.StartsWith("HTTP 503", delivery.LastError, StringComparison.Ordinal);
         Assert.True(delivery.Attempts >= 1);
         Assert.Empty(receiver.Accepted);
-        // Counted in readiness's detail, which stays ready: an LMS being down is no reason to stop grading.
-        using var ready = await stack.Http.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Contains("pending 0, oldest pending none, dead 1", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Counted in readiness's detail, which stays ready: an LMS being down is no reason to stop grading. Polled, because
+        // the broker's checks may report a passing 503 on a loaded machine (seen once in a full run); the dead event never may.
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var ready = await stack.Http.GetAsync("/health/ready");
+            var detail = await ready.Content.ReadAsStringAsync();
+            return ready.StatusCode == HttpStatusCode.OK
+                && detail.Contains("pending 0, oldest pending none, dead 1", StringComparison.Ordinal);
+        }, Timeout, "readiness to be 200 with the dead event in its detail");
 
         // Only admin keys see or move deliveries.
         using var instructor = stack.CreateClient(await stack.CreateApiKeyAsync(ApiKeyRole.Instructor, "cs189"));
