@@ -1,5 +1,6 @@
 using Grader.Api.Access;
 using Grader.Api.Extensions;
+using Grader.Api.Lti;
 using Grader.Api.ManualGrading;
 using Grader.Api.Passback;
 using Grader.Api.Problems;
@@ -28,6 +29,8 @@ app.MapProblemsApi();
 app.MapQueriesApi();
 app.MapManualGradingApi();
 app.MapDeliveriesApi();
+app.MapJwksApi();
+app.MapLtiAdminApi();
 
 await app.RunAsync();
 

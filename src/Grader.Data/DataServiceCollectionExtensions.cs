@@ -1,4 +1,5 @@
 using Grader.Data.Access;
+using Grader.Data.Lti;
 using Grader.Data.Manual;
 using Grader.Data.Passback;
 using Grader.Data.Queries;
@@ -36,6 +37,10 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(GradeEventSources.None);
         services.AddSingleton<GradeEventDispatch>();
         services.AddSingleton<GradeEventDeliveries>();
+        services.AddSingleton<LtiPlatforms>();
+        services.AddSingleton<ToolKeyRing>();
+        services.AddSingleton<LtiScoreDispatch>();
+        services.AddSingleton<LtiScoreDeliveries>();
 
         // EF Core where rows map to entities: scoped, like the context.
         services.AddScoped<SubmissionStore>();

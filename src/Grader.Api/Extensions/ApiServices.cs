@@ -1,5 +1,6 @@
 using FluentValidation;
 using Grader.Api.Access;
+using Grader.Api.Lti;
 using Grader.Api.ManualGrading;
 using Grader.Api.Problems;
 using Grader.Api.Passback;
@@ -51,6 +52,7 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<DeliveryListRequest>, DeliveryListRequestValidator>();
         builder.AddRegradeServices();
         builder.AddManualGrading();
+        builder.AddLtiApi();
         return builder;
     }
 }

@@ -44,6 +44,7 @@ internal static class Redelivery
             ("studentId", stored.StudentId == request.StudentId),
             // PostgreSQL keeps microseconds; a time sent with 100 ns ticks is the same time.
             ("submittedAt", Microseconds(stored.SubmittedAt) == Microseconds(request.SubmittedAt)),
+            ("lti", stored.LtiLineItem == request.Lti?.LineItem && stored.LtiUserId == request.Lti?.UserId),
         ];
         if (fields.FirstOrDefault(f => !f.Same) is { Field: not null } different)
         {

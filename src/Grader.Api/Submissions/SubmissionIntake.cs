@@ -20,6 +20,8 @@ public sealed class SubmissionIntake(SubmissionStore store, TimeProvider clock)
             StudentId = request.StudentId,
             Answers = request.Answers.GetRawText(),
             SubmittedAt = request.SubmittedAt,
+            LtiLineItem = request.Lti?.LineItem,
+            LtiUserId = request.Lti?.UserId,
             ReceivedAt = now,
             EnqueuedAt = now,
             Status = SubmissionStatus.Queued,

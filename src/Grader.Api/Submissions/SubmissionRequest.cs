@@ -8,4 +8,5 @@ public sealed record SubmissionRequest(
     string ProblemId,
     string StudentId,
     DateTimeOffset? SubmittedAt,
-    System.Text.Json.JsonElement Answers);
+    System.Text.Json.JsonElement Answers,
+    Lti.LtiLineItemRequest? Lti = null);

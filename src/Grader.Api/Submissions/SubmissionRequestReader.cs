@@ -10,7 +10,8 @@ namespace Grader.Api.Submissions;
 /// Reads and validates a webhook body field by field, so that every 400 names the field at fault.
 /// Works on the raw bytes because the signature covers them exactly.
 /// </summary>
-public sealed class SubmissionRequestReader(ProblemCatalog catalog, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
+public sealed class SubmissionRequestReader(
+    ProblemCatalog catalog, IOptionsMonitor<WebhookOptions> options, TimeProvider clock, Lti.LtiLineItemField ltiField)
 {
     private const int MaxIdLength = 200;
 
@@ -77,12 +78,13 @@ public sealed class SubmissionRequestReader(ProblemCatalog catalog, IOptionsMoni
                 errors[field] = [why];
             }
 
+            var lti = ltiField.Read(root, errors);
             if (errors.Count > 0)
             {
                 return false;
             }
 
-            request = new SubmissionRequest(externalId!, course!, assignment!, problemId!, studentId!, submittedAt, answers);
+            request = new SubmissionRequest(externalId!, course!, assignment!, problemId!, studentId!, submittedAt, answers, lti);
             return true;
         }
     }

@@ -15,6 +15,12 @@ public sealed class Submission
     public required string Answers { get; set; }
 
     public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>The LTI AGS line item URL the webhook body named (null: none; the assignment's mapped one may apply).</summary>
+    public string? LtiLineItem { get; set; }
+
+    /// <summary>The student's LTI user id on the platform (null: the studentId is used).</summary>
+    public string? LtiUserId { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public SubmissionStatus Status { get; set; }
 

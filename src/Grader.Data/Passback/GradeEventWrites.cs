@@ -1,3 +1,4 @@
+using Grader.Data.Lti;
 using Grader.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,11 +14,15 @@ internal static class GradeEventWrites
         ForResultsAsync(Connection(db), Transaction(db), sources, resultIds, type, cancellationToken);
 
     public static async Task<int> ForResultsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, GradeEventSources sources,
-        IReadOnlyList<Guid> resultIds, string type, CancellationToken cancellationToken) =>
-        sources.Names.Length == 0 || resultIds.Count == 0
+        IReadOnlyList<Guid> resultIds, string type, CancellationToken cancellationToken)
+    {
+        // Every score change announced here is also an LTI AGS Score for a submission with a line item, in the same transaction.
+        await LtiScoreWrites.ForResultsAsync(connection, transaction, resultIds, cancellationToken);
+        return sources.Names.Length == 0 || resultIds.Count == 0
             ? 0
             : await SqlCommands.ExecuteAsync(connection, transaction, GradeEventInserts.ForResults, cancellationToken,
                 resultIds.ToArray(), sources.Names, type);
+    }
 
     public static async Task<int> ForFailureAsync(GraderDbContext db, GradeEventSources sources, Guid submissionId,
         CancellationToken cancellationToken) =>

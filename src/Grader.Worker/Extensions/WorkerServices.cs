@@ -1,5 +1,6 @@
 using Grader.ServiceDefaults;
 using Grader.Worker.Grading;
+using Grader.Worker.Lti;
 using Grader.Worker.Passback;
 using Grader.Worker.Regrading;
 using Grader.Worker.Sweeping;
@@ -40,6 +41,7 @@ public static class WorkerServices
         builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section));
         builder.Services.AddRegradeServices();
         builder.AddGradePassback();
+        builder.AddLtiPassback();
         // Give in-flight grades time to commit and acknowledge on Ctrl-C or SIGTERM.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;

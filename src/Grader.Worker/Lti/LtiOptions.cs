@@ -1,0 +1,23 @@
+using Grader.Worker.Passback;
+
+namespace Grader.Worker.Lti;
+
+/// <summary>
+/// The worker's <c>Lti</c> section: the key that decrypts the tool's private keys (<c>Lti:KeyEncryptionKey</c>, 32 bytes
+/// base64, the same value <c>grader lti keys rotate</c> encrypted them with), and how Score posts are retried
+/// (<c>Lti:Delivery</c>, the webhook deliveries' settings and defaults: 10 s timeout, 24 h before dead).
+/// </summary>
+public sealed class LtiOptions
+{
+    public const string Section = "Lti";
+
+    public string? KeyEncryptionKey { get; set; }
+
+    public DeliveryOptions Delivery { get; set; } = new();
+
+    /// <summary>How often the dispatcher looks for platforms registered since it started (each gets a loop of its own).</summary>
+    public TimeSpan PlatformRefresh { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>An access token is used until this long before it expires (or half its life, when that is shorter).</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+}
