@@ -1,4 +1,5 @@
 using FluentValidation;
+using Grader.Contracts.Lti;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Api.Lti;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grader.Contracts.Lti;
 using Grader.Api.Requests;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-namespace Grader.Api.Lti;
+namespace Grader.Contracts.Lti;
 
 /// <summary>
 /// The rule for every LTI URL the service stores (line items, token URLs): absolute https, at most 2,000 characters, no
@@ -22,7 +22,7 @@ public static class LtiUrls
             return $"must have at most {MaxLength} characters";
         }
 
-        if (Contracts.Submissions.StorableText.Problem(url) is { } why)
+        if (Submissions.StorableText.Problem(url) is { } why)
         {
             return why;
         }
@@ -41,13 +41,4 @@ public static class LtiUrls
             ? null
             : "must be an https URL";
     }
-}
-
-/// <summary>The API's <c>Lti</c> settings.</summary>
-public sealed class LtiApiOptions
-{
-    public const string Section = "Lti";
-
-    /// <summary>Accept http:// line items and token URLs on loopback (development, tests). Off by default.</summary>
-    public bool AllowHttpLoopback { get; set; }
 }
