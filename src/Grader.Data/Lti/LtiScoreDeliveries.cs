@@ -42,4 +42,17 @@ public sealed class LtiScoreDeliveries(NpgsqlDataSource dataSource)
             "update lti_score_posts set state = 'pending', next_attempt_at = now(), retry_from = now() where source = $1 and state = 'dead'", source);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The undelivered backlog of score posts, in the webhook events' shape.</summary>
+    public async Task<Passback.GradeEventBacklog> BacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(dataSource, """
+            select count(*) filter (where state = 'pending') as pending, count(*) filter (where state = 'dead') as dead,
+                   extract(epoch from now() - min(score_timestamp) filter (where state = 'pending'))::float8 as oldest
+            from lti_score_posts where state <> 'delivered'
+            """);
+        var rows = await SqlCommands.ListAsync(command, reader => new Passback.GradeEventBacklog(reader.Get<long>("pending"),
+            reader.Get<long>("dead"), reader.Value<double>("oldest") is { } seconds ? TimeSpan.FromSeconds(seconds) : null), cancellationToken);
+        return rows[0];
+    }
 }

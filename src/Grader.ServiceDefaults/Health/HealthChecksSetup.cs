@@ -1,3 +1,5 @@
+using Grader.Data.Lti;
+using Grader.Data.Passback;
 using Grader.ServiceDefaults.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -26,9 +28,14 @@ public static class HealthChecksSetup
                 timeout: TimeSpan.FromSeconds(5))
             .AddRabbitMQ(services => services.GetRequiredService<BrokerConnection>().GetAsync(CancellationToken.None),
                 name: "rabbitmq", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<GradeEventBacklogCheck>("grade-events", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
+            .Add(BacklogCheck("grade-events", services => services.GetRequiredService<GradeEventDeliveries>().BacklogAsync))
+            .Add(BacklogCheck("lti-scores", services => services.GetRequiredService<LtiScoreDeliveries>().BacklogAsync));
         return builder;
     }
+
+    private static HealthCheckRegistration BacklogCheck(string name,
+        Func<IServiceProvider, Func<CancellationToken, Task<GradeEventBacklog>>> readBacklog) =>
+        new(name, services => new DeliveryBacklogCheck(readBacklog(services)), HealthStatus.Healthy, [ReadyTag], TimeSpan.FromSeconds(5));
 
     /// <summary>
     /// For a process without a web server of its own (the worker): serves the health endpoints on <c>urls</c>

@@ -68,6 +68,9 @@ internal sealed class FakeLtiPlatform : IAsyncDisposable
     /// <summary>The status of every authorised, well-formed Score post.</summary>
     public IReadOnlyList<int> ScoreAnswers => _scoreAnswers.ToList();
 
+    /// <summary>While set, the token endpoint takes a minute to answer (a platform that hangs).</summary>
+    public bool Hanging { get; set; }
+
     /// <summary>The next Score posts get this status instead of 200.</summary>
     public void Answer(int status, int times) => Enumerable.Range(0, times).ToList().ForEach(_ => _script.Enqueue(status));
 
@@ -81,6 +84,12 @@ internal sealed class FakeLtiPlatform : IAsyncDisposable
 
     private async Task<IResult> IssueTokenAsync(HttpRequest request)
     {
+        if (Hanging)
+        {
+            await Task.Delay(TimeSpan.FromMinutes(1), request.HttpContext.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
+
         if (!request.HasFormContentType)
         {
             return Refuse("invalid_request", "not a form post");

@@ -41,15 +41,17 @@ internal static partial class LtiSetup
     }
 
     /// <summary>Registers <paramref name="platform"/> for the stack's webhook source through the admin API.</summary>
-    public static async Task RegisterAsync(ServiceStack stack, FakeLtiPlatform platform, string clientId = ClientId)
+    public static async Task RegisterAsync(ServiceStack stack, FakeLtiPlatform platform, string clientId = ClientId,
+        string source = ServiceStack.Source)
     {
         using var response = await stack.Http.PostAsJsonAsync("/api/v1/lti/platforms", new LtiPlatformRequest(
-            ServiceStack.Source, platform.Issuer, clientId, "deployment-1", platform.TokenUrl, null));
+            source, platform.Issuer, clientId, "deployment-1", platform.TokenUrl, null));
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }
 
     /// <summary>Posts answers to cs189-dis4, naming a line item when given; returns the submission id.</summary>
-    public static async Task<Guid> PostAsync(ServiceStack stack, object answers, string? lineItem = null, string? userId = null)
+    public static async Task<Guid> PostAsync(ServiceStack stack, object answers, string? lineItem = null, string? userId = null,
+        WebhookClient? webhook = null)
     {
         var body = WebhookClient.Body(Infrastructure.SeedAnswers.ProblemId, answers);
         if (lineItem is not null)
@@ -57,7 +59,7 @@ internal static partial class LtiSetup
             body["lti"] = new Dictionary<string, string?> { ["lineItem"] = lineItem, ["userId"] = userId };
         }
 
-        using var response = await stack.Webhook.PostAsync(body);
+        using var response = await (webhook ?? stack.Webhook).PostAsync(body);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SubmissionView>(ServiceStack.Json))!.Id;
     }
