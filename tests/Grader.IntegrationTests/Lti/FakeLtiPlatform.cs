@@ -33,6 +33,7 @@ internal sealed class FakeLtiPlatform : IAsyncDisposable
     private readonly ConcurrentQueue<string> _refusals = new();
     private readonly ConcurrentQueue<string> _assertionKids = new();
     private readonly ConcurrentQueue<int> _scoreAnswers = new();
+    private int _hungScorePosts;
 
     /// <param name="jwks">Fetches the tool's JWKS over HTTP from the API under test.</param>
     public FakeLtiPlatform(string clientId, Func<Task<string>> jwks)
@@ -70,6 +71,12 @@ internal sealed class FakeLtiPlatform : IAsyncDisposable
 
     /// <summary>While set, the token endpoint takes a minute to answer (a platform that hangs).</summary>
     public bool Hanging { get; set; }
+
+    /// <summary>While set, a well-formed Score post gets no answer for a minute and is not recorded.</summary>
+    public bool HangingScores { get; set; }
+
+    /// <summary>Score posts left hanging.</summary>
+    public int HungScorePosts => Volatile.Read(ref _hungScorePosts);
 
     /// <summary>The next Score posts get this status instead of 200.</summary>
     public void Answer(int status, int times) => Enumerable.Range(0, times).ToList().ForEach(_ => _script.Enqueue(status));
@@ -166,6 +173,13 @@ internal sealed class FakeLtiPlatform : IAsyncDisposable
         if (ReceivedScore.Read(name, body.RootElement) is not { } score)
         {
             return Results.BadRequest();
+        }
+
+        if (HangingScores)
+        {
+            Interlocked.Increment(ref _hungScorePosts);
+            await Task.Delay(TimeSpan.FromMinutes(1), request.HttpContext.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
         }
 
         var status = _script.TryDequeue(out var scripted) ? scripted : 200;
