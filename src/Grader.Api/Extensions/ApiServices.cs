@@ -6,6 +6,7 @@ using Grader.Api.Passback;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Requests;
+using Grader.Api.Staff;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -51,6 +52,7 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<DeliveryListRequest>, DeliveryListRequestValidator>();
         builder.AddRegradeServices();
         builder.AddManualGrading();
+        builder.AddStaffPages();
         return builder;
     }
 }
