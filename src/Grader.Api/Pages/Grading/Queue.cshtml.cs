@@ -126,7 +126,7 @@ public sealed class GradingQueueModel(
             return NotFound();
         }
 
-        Notice = $"Rubric item '{changed.Label}' is worth {GradingLinks.Points(changed.Points)} points: "
+        Notice = $"Rubric item '{changed.Label}' now gives {GradingLinks.Points(changed.Points)}: "
                  + (change.Rescored == 1 ? "1 submission re-scored." : $"{change.Rescored} submissions re-scored.");
         return Redirect(Here(submission));
     }
