@@ -168,6 +168,30 @@ public sealed class GradingQueueTests(GradingStack fixture) : IClassFixture<Grad
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "q-scope" }).CountAsync());
     }
 
+    [Fact]
+    public async Task A_grade_or_a_regrade_posted_without_the_forms_antiforgery_token_is_refused_and_writes_nothing()
+    {
+        var submitted = await fixture.SubmitAsync("q-csrf", "f1");
+        var page = await SignedInAsync();
+        await page.GotoAsync(Queue("q-csrf", "2a"));
+
+        // The session cookie goes along (same context), the form's hidden token does not.
+        var grade = await page.APIRequest.PostAsync($"{Queue("q-csrf", "2a")}?handler=grade", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("submission", submitted.Id.ToString()).Set("grade.Points", "1"),
+            MaxRedirects = 0,
+        });
+        var regrade = await page.APIRequest.PostAsync("/regrades/new", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("form.Course", Course).Set("form.Assignment", "q-csrf").Set("form.Reason", "forged"),
+            MaxRedirects = 0,
+        });
+
+        Assert.Equal((400, 400), (grade.Status, regrade.Status));
+        Assert.Equal(1, await fixture.Stack.ScalarAsync($"select count(*) from results where submission_id = '{submitted.Id}'"));
+        Assert.Equal(0, await fixture.Stack.ScalarAsync("select count(*) from regrade_jobs where assignment = 'q-csrf'"));
+    }
+
     private static string Queue(string assignment, string part) => $"/courses/{Course}/assignments/{assignment}/grading/{ProblemId}/{part}";
 
     private async Task<IPage> SignedInAsync()
