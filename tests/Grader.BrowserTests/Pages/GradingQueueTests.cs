@@ -61,7 +61,7 @@ public sealed class GradingQueueTests(GradingStack fixture) : IClassFixture<Grad
         Assert.Equal("Items give 1 of 1", await page.Locator("#rubric-total").InnerTextAsync());
         await page.Keyboard.PressAsync("c");
         await page.Keyboard.TypeAsync("Graph right.");
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Control+Enter"));
+        await page.NavigateByAsync(() => page.Keyboard.PressAsync("Control+Enter"));
 
         // Saved, and on to the next ungraded answer.
         Assert.Equal("k2", await page.Locator("#student").InnerTextAsync());
@@ -142,7 +142,7 @@ public sealed class GradingQueueTests(GradingStack fixture) : IClassFixture<Grad
 
         var item = page.Locator("form.rubric-item", new() { Has = page.Locator("input[value='Backward pass']") });
         await item.GetByLabel("Points").FillAsync("1");
-        await page.RunAndWaitForNavigationAsync(() => item.GetByRole(AriaRole.Button, new() { Name = "Save item" }).ClickAsync());
+        await page.NavigateByAsync(() => item.GetByRole(AriaRole.Button, new() { Name = "Save item" }).ClickAsync());
 
         Assert.Equal("Rubric item 'Backward pass' now gives 1: 2 submissions re-scored.", await page.Locator("#notice").InnerTextAsync());
         foreach (var submission in graded)
@@ -206,12 +206,12 @@ public sealed class GradingQueueTests(GradingStack fixture) : IClassFixture<Grad
         var form = page.Locator("#add-item");
         await form.GetByLabel("Label").FillAsync(label);
         await form.GetByLabel("Points").FillAsync(points);
-        await page.RunAndWaitForNavigationAsync(() => form.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync());
+        await page.NavigateByAsync(() => form.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync());
         Assert.StartsWith($"Added rubric item '{label}'", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     private static Task SaveAsync(IPage page) =>
-        page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Save grade (Ctrl+Enter)" }).ClickAsync());
+        page.NavigateByAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Save grade (Ctrl+Enter)" }).ClickAsync());
 
-    private static Task PressAndWaitAsync(IPage page, string key) => page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync(key));
+    private static Task PressAndWaitAsync(IPage page, string key) => page.NavigateByAsync(() => page.Keyboard.PressAsync(key));
 }

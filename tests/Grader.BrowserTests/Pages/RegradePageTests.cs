@@ -25,7 +25,7 @@ public sealed class RegradePageTests(GradingStack fixture) : IClassFixture<Gradi
         await page.GetByLabel("Assignment (optional)").FillAsync("r-run");
         await page.GetByLabel("Only submissions graded with an older version").CheckAsync();
         await page.GetByLabel("Reason").FillAsync("answers graded before the key was fixed");
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync());
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync());
         await WaitForStateAsync(page, "completed");
 
         Assert.StartsWith("Dry run of cs189, assignment r-run", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync(),
@@ -36,7 +36,7 @@ public sealed class RegradePageTests(GradingStack fixture) : IClassFixture<Gradi
         Assert.Contains("3b: ", await rows.First.InnerTextAsync());
         Assert.Equal(3, await fixture.Stack.ScalarAsync("select count(*) from results r join submissions s on s.id = r.submission_id where s.assignment = 'r-run'"));
 
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Regrade for real" }).ClickAsync());
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Regrade for real" }).ClickAsync());
         // The job page polls its progress while the job runs, then reloads once it has ended.
         await WaitForStateAsync(page, "completed");
 
@@ -65,14 +65,14 @@ public sealed class RegradePageTests(GradingStack fixture) : IClassFixture<Gradi
             await page.GotoAsync("/regrades/new");
             await page.GetByLabel("Assignment (optional)").FillAsync("r-cancel");
             await page.GetByLabel("Reason").FillAsync("to be cancelled");
-            await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync());
+            await page.NavigateByAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync());
             Assert.Equal(("running", "0", "2"), (await Text(page, "#job-state"), await Text(page, "#job-done"), await Text(page, "#job-total")));
 
             var poll = await page.WaitForResponseAsync(r => r.Url.Contains("handler=progress", StringComparison.Ordinal));
             Assert.Equal(200, poll.Status);
             Assert.Contains("\"state\":\"running\"", await poll.TextAsync());
 
-            await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Cancel this job" }).ClickAsync());
+            await page.NavigateByAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Cancel this job" }).ClickAsync());
 
             Assert.StartsWith("Cancelled", await Text(page, "#notice"), StringComparison.Ordinal);
             Assert.Equal("cancelled", await Text(page, "#job-state"));
@@ -92,7 +92,7 @@ public sealed class RegradePageTests(GradingStack fixture) : IClassFixture<Gradi
         await own.GotoAsync("/regrades/new");
         await own.GetByLabel("Assignment (optional)").FillAsync("r-scope");
         await own.GetByLabel("Reason").FillAsync("scope check");
-        await own.RunAndWaitForNavigationAsync(() => own.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync());
+        await own.NavigateByAsync(() => own.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync());
         var jobPath = new Uri(own.Url).AbsolutePath;
 
         var other = await fixture.Browser.NewPageAsync();
