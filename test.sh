@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2: every test in Grader.sln (unit and integration). The tests that need PostgreSQL and RabbitMQ start
+# README command 2: every test in Grader.sln (unit, integration and browser). The tests that need PostgreSQL and RabbitMQ start
 # them as containers (Testcontainers) from local images: infra/docker.sh installs the Docker engine when missing (as
 # root), starts it, and builds the images when absent or changed. On exit this script stops what it started (the engine
 # if it was not running, and any container the tests left) and waits for it.
@@ -21,6 +21,9 @@ infra/docker.sh install-if-missing
 engine=$(infra/docker.sh start) || exit 1
 if [ "$engine" = started ]; then engine_started=1; fi
 infra/docker.sh images
+# The browser tests (tests/Grader.BrowserTests) drive Debian's Chromium through Playwright's ExecutablePath (Playwright's
+# own browser download cannot be reached here); Playwright closes the browser after each test class.
+command -v chromium >/dev/null || apt_install chromium fonts-liberation
 
 dotnet build Grader.sln -c Release --nologo -v quiet
 # A test that hangs for 5 minutes is killed with a dump instead of eating the CI limit. Every test project has containers

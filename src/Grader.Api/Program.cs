@@ -6,6 +6,7 @@ using Grader.Api.Passback;
 using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
+using Grader.Api.Staff;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -19,6 +20,8 @@ await app.PrepareGraderAsync();
 app.UseGraderRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The staff pages' stylesheet and script: public, no course data, so served before the key checks.
+app.UseStaticFiles();
 app.UseApiKeyAccess();
 app.MapOpenApi().AllowAnonymous().ExemptFromCourseScope("the API's description: no course data");
 app.MapGroup("").ExemptFromCourseScope("health: no course data").DisableRateLimiting().MapDefaultHealthEndpoints();
@@ -31,6 +34,7 @@ app.MapManualGradingApi();
 app.MapDeliveriesApi();
 app.MapJwksApi();
 app.MapLtiAdminApi();
+app.MapStaffPages();
 
 await app.RunAsync();
 

@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AssignmentSummaryQuery>();
         services.AddSingleton<GradebookQuery>();
         services.AddSingleton<StudentHistoryQuery>();
+        services.AddSingleton<CourseAssignmentsQuery>();
         services.AddSingleton<RegradeJobStore>();
         services.AddSingleton<RegradeBatches>();
         services.AddSingleton<ManualGradingQuery>();

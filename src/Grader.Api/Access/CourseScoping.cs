@@ -17,13 +17,9 @@ public static class CourseScoping
     {
         group.WithMetadata(CourseScoped.Marker).AddEndpointFilter(async (context, next) =>
         {
-            var scope = context.HttpContext.RequestServices.GetRequiredService<CourseScope>();
-            foreach (var course in NamedCourses(context))
+            if (OutsideScope(context.HttpContext, context.Arguments) is { } course)
             {
-                if (!scope.Includes(course))
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No course '{course}'.");
-                }
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No course '{course}'.");
             }
 
             return await next(context);
@@ -43,14 +39,24 @@ public static class CourseScoping
                 ? caller.Scope
                 : CourseScope.None);
 
-    private static IEnumerable<string> NamedCourses(EndpointFilterInvocationContext context)
+    /// <summary>
+    /// The first course the request names (route, query or a bound argument) that the caller's scope does not cover, or
+    /// null; the staff pages apply the same rule through a page filter.
+    /// </summary>
+    public static string? OutsideScope(HttpContext http, IEnumerable<object?> arguments)
     {
-        if (context.HttpContext.GetRouteValue(Course) is string routed)
+        var scope = http.RequestServices.GetRequiredService<CourseScope>();
+        return NamedCourses(http, arguments).FirstOrDefault(course => !scope.Includes(course));
+    }
+
+    private static IEnumerable<string> NamedCourses(HttpContext http, IEnumerable<object?> arguments)
+    {
+        if (http.GetRouteValue(Course) is string routed)
         {
             yield return routed;
         }
 
-        foreach (var queried in context.HttpContext.Request.Query[Course])
+        foreach (var queried in http.Request.Query[Course])
         {
             if (!string.IsNullOrEmpty(queried))
             {
@@ -58,7 +64,7 @@ public static class CourseScoping
             }
         }
 
-        foreach (var argument in context.Arguments.OfType<INamesCourse>())
+        foreach (var argument in arguments.OfType<INamesCourse>())
         {
             if (argument.Course is { } named)
             {

@@ -7,6 +7,7 @@ using Grader.Api.Passback;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Requests;
+using Grader.Api.Staff;
 using Grader.Api.Submissions;
 using Grader.ServiceDefaults;
 
@@ -53,6 +54,7 @@ public static class ApiServices
         builder.AddRegradeServices();
         builder.AddManualGrading();
         builder.AddLtiApi();
+        builder.AddStaffPages();
         return builder;
     }
 }

@@ -27,6 +27,9 @@ public sealed record ManualAnswerView(
         rubric);
 }
 
+/// <summary>A page of a manual part's answers in grading order; <c>NextCursor</c> is null on the last page.</summary>
+public sealed record ManualAnswersPageView(IReadOnlyList<ManualAnswerView> Items, string? NextCursor);
+
 /// <summary>Who graded a manual part, when, and with which items, adjustment and comment; the result revision it wrote.</summary>
 public sealed record ManualGradeView(
     double Points, IReadOnlyList<Guid> RubricItemIds, double? Adjustment, string Comment, Guid GradedByKeyId, string GradedByName,

@@ -20,7 +20,7 @@ public static class ManualGradingApi
             .WithSummary("The assignment's manual parts with how many answers are ungraded and graded");
         api.MapGet("/assignments/{assignment}/manual/{problemId}/{partId}", ListManualAnswers)
             .WithName("ListManualAnswers")
-            .WithSummary("Answers to one manual part, oldest first: ungraded (default), graded or all");
+            .WithSummary("Answers to one manual part, oldest first: ungraded (default), graded or all (cursor paging)");
         api.MapGet("/submissions/{id:guid}/manual/{partId}", GetManualAnswer)
             .WithName("GetManualAnswer")
             .WithSummary("One submission's answer to a manual part, its grade and the part's rubric");
@@ -40,7 +40,7 @@ public static class ManualGradingApi
             .ToList());
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ManualAnswerView>>, ProblemHttpResult>> ListManualAnswers(
+    public static async Task<Results<Ok<ManualAnswersPageView>, ProblemHttpResult>> ListManualAnswers(
         [AsParameters] ManualAnswersRequest request, ManualGradingQuery query, ManualParts parts, CancellationToken cancellationToken)
     {
         if (parts.Find(request.ProblemId, request.PartId) is not { } part)
@@ -49,9 +49,10 @@ public static class ManualGradingApi
         }
 
         var state = request.State is null ? ManualAnswerState.Ungraded : Enum.Parse<ManualAnswerState>(request.State, ignoreCase: true);
-        var answers = await query.ListAsync(request.Course, request.Assignment, request.ProblemId, request.PartId, state,
-            request.Limit ?? ManualAnswersRequest.DefaultLimit, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ManualAnswerView>>(answers.Select(a => ManualAnswerView.From(a, part.Step)).ToList());
+        var page = await query.ListAsync(request.Course, request.Assignment, request.ProblemId, request.PartId, state, request.After,
+            request.PageSize(), cancellationToken);
+        return TypedResults.Ok(new ManualAnswersPageView(page.Answers.Select(a => ManualAnswerView.From(a, part.Step)).ToList(),
+            page.Next is null ? null : ManualAnswersRequest.SealCursor(page.Next)));
     }
 
     public static async Task<Results<Ok<ManualAnswerView>, ProblemHttpResult>> GetManualAnswer(

@@ -1,16 +1,17 @@
 using FluentValidation;
+using Grader.Api.Requests;
 using Grader.Data.Manual;
 
 namespace Grader.Api.ManualGrading;
 
-/// <summary>The rules of <see cref="ManualAnswersRequest"/>: its state and limit.</summary>
+/// <summary>The rules of <see cref="ManualAnswersRequest"/>: its state and the page.</summary>
 public sealed class ManualAnswersRequestValidator : AbstractValidator<ManualAnswersRequest>
 {
     public ManualAnswersRequestValidator()
     {
         RuleFor(r => r.State).Must(s => s is null || Enum.TryParse<ManualAnswerState>(s, ignoreCase: true, out _))
             .WithMessage("state must be 'ungraded', 'graded' or 'all'.");
-        RuleFor(r => r.Limit).InclusiveBetween(1, ManualAnswersRequest.MaxLimit);
+        Include(new PageRules());
     }
 }
 

@@ -41,6 +41,14 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return keys.Count == 0 ? null : keys[0];
     }
 
+    /// <returns>The key with this id, revoked or not; null when none (a staff session checks its key on every request).</returns>
+    public async Task<ApiKey?> FindByIdAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(dataSource, $"select {Columns} from api_keys where id = $1", id);
+        var keys = await SqlCommands.ListAsync(command, Read, cancellationToken);
+        return keys.Count == 0 ? null : keys[0];
+    }
+
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = SqlCommands.Create(dataSource, $"select {Columns} from api_keys order by created_at, id");

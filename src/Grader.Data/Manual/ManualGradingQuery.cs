@@ -1,5 +1,6 @@
 using Grader.Data.Sql;
 using Npgsql;
+using NpgsqlTypes;
 using static Grader.Data.Sql.SqlCommands;
 
 namespace Grader.Data.Manual;
@@ -44,19 +45,52 @@ public sealed class ManualGradingQuery(NpgsqlDataSource dataSource)
             reader.Get<long>("ungraded"), reader.Get<long>("graded")), cancellationToken);
     }
 
-    /// <summary>Answers to one part, oldest submission first (the order a grader works through them).</summary>
-    public async Task<List<ManualAnswer>> ListAsync(string course, string assignment, string problemId, string partId,
-        ManualAnswerState state, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers to one part, oldest submission first (the order a grader works through them), keyset-paged on
+    /// (submitted at, id) along the submissions' own order: a page after <paramref name="after"/> is not shifted by grades
+    /// given meanwhile, which move answers from the ungraded list to the graded one.
+    /// </summary>
+    public async Task<ManualAnswersPage> ListAsync(string course, string assignment, string problemId, string partId,
+        ManualAnswerState state, ManualAnswerPosition? after, int limit, CancellationToken cancellationToken)
     {
         await using var command = Create(dataSource, $"""
             {Answers}
             where s.course = $1 and s.assignment = $2 and s.problem_id = $3 and s.status = 'graded' and p.part ->> 'partId' = $4
               and (p.part ->> 'status' = 'manual' or g.submission_id is not null)
               and ($5 = 'all' or ($5 = 'ungraded') = (p.part ->> 'status' = 'manual'))
+              and ($7 is null or (s.effective_submitted_at, s.id) > ($7, $8))
             order by s.effective_submitted_at, s.id
             limit $6
-            """, course, assignment, problemId, partId, state.ToString().ToLowerInvariant(), limit);
-        return await SqlCommands.ListAsync(command, Read, cancellationToken);
+            """, course, assignment, problemId, partId, state.ToString().ToLowerInvariant(), limit + 1,
+            Typed(NpgsqlDbType.TimestampTz, after?.SubmittedAt), Typed(NpgsqlDbType.Uuid, after?.SubmissionId));
+        var answers = await SqlCommands.ListAsync(command, Read, cancellationToken);
+        ManualAnswerPosition? next = null;
+        if (answers.Count > limit)
+        {
+            answers.RemoveAt(limit);
+            next = ManualAnswerPosition.Of(answers[^1]);
+        }
+
+        return new ManualAnswersPage(answers, next);
+    }
+
+    /// <summary>
+    /// The answer to the same part just before or after <paramref name="position"/> in the grading order, graded or not: the
+    /// grading queue's previous and next.
+    /// </summary>
+    public async Task<ManualAnswer?> AdjacentAsync(string course, string assignment, string problemId, string partId,
+        ManualAnswerPosition position, bool before, CancellationToken cancellationToken)
+    {
+        var (comparison, order) = before ? ("<", "desc") : (">", "asc");
+        await using var command = Create(dataSource, $"""
+            {Answers}
+            where s.course = $1 and s.assignment = $2 and s.problem_id = $3 and s.status = 'graded' and p.part ->> 'partId' = $4
+              and (p.part ->> 'status' = 'manual' or g.submission_id is not null)
+              and (s.effective_submitted_at, s.id) {comparison} ($5, $6)
+            order by s.effective_submitted_at {order}, s.id {order}
+            limit 1
+            """, course, assignment, problemId, partId, position.SubmittedAt, position.SubmissionId);
+        return (await SqlCommands.ListAsync(command, Read, cancellationToken)).SingleOrDefault();
     }
 
     /// <returns>null when the course has no graded submission <paramref name="submissionId"/> with that part.</returns>

@@ -34,6 +34,7 @@ public sealed class CourseScopeCoverageTests : IAsyncLifetime
         "/health/live",
         "/health/ready",
         "/openapi/{documentName}.json",
+        "/signin",
     ];
 
     private ServiceStack _stack = null!;
@@ -56,6 +57,9 @@ public sealed class CourseScopeCoverageTests : IAsyncLifetime
         Assert.Equal(Exempt, exempt.Select(Route).Order(StringComparer.Ordinal));
         Assert.Contains(scoped, e => Describe(e) == "GET /api/v1/courses/{course}/assignments/{assignment}/gradebook");
         Assert.Contains(scoped, e => Describe(e) == "GET /api/v1/submissions/{id:guid}");
+        // The staff pages (Razor Pages: one endpoint per page, any method) are scoped as the API is.
+        Assert.Contains(scoped, e => Describe(e) == "ANY /courses/{course}");
+        Assert.Contains(scoped, e => Describe(e) == "ANY /");
         Assert.Equal(endpoints.Count, scoped.Count + Exempt.Length);
     }
 

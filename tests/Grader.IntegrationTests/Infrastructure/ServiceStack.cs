@@ -32,7 +32,7 @@ public sealed class ServiceStack : IAsyncDisposable
     private readonly string _problemsDirectory;
 
     private ServiceStack(TestServers servers, bool ownsServers, string name, string problemsDirectory,
-        IReadOnlyDictionary<string, string>? apiSettings, Action<IServiceCollection>? apiServices)
+        IReadOnlyDictionary<string, string>? apiSettings, Action<IServiceCollection>? apiServices, bool realServer)
     {
         Servers = servers;
         _ownsServers = ownsServers;
@@ -51,6 +51,12 @@ public sealed class ServiceStack : IAsyncDisposable
         }
 
         _api = new ApiFactory(settings.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value), apiServices);
+        if (realServer)
+        {
+            // Kestrel on a free loopback port instead of the in-memory server, for clients outside the process (a browser).
+            _api.UseKestrel(0);
+        }
+
         Http = _api.CreateClient();
         Webhook = new WebhookClient(Http, Source, Secret);
     }
@@ -61,6 +67,9 @@ public sealed class ServiceStack : IAsyncDisposable
     public NpgsqlDataSource Db { get; }
     public string ConnectionString => Servers.ConnectionString(_database);
     public HttpClient Http { get; }
+
+    /// <summary>Where <see cref="Http"/> sends requests: a real <c>http://127.0.0.1:port/</c> when started with <c>realServer</c>.</summary>
+    public Uri BaseAddress => Http.BaseAddress!;
 
     /// <summary>The in-process API's services (its endpoints, its policies).</summary>
     public IServiceProvider ApiServices => _api.Services;
@@ -73,8 +82,10 @@ public sealed class ServiceStack : IAsyncDisposable
     /// reach any other test's connections. Costs a few seconds of container start.
     /// </param>
     /// <param name="apiServices">Extra registrations in the API's services (a log sink of a test).</param>
+    /// <param name="realServer">Serve the API on a real loopback port (<see cref="BaseAddress"/>), as the browser tests need.</param>
     public static async Task<ServiceStack> StartAsync(string? problemsDirectory = null,
-        IReadOnlyDictionary<string, string>? apiSettings = null, bool ownServers = false, Action<IServiceCollection>? apiServices = null)
+        IReadOnlyDictionary<string, string>? apiSettings = null, bool ownServers = false, Action<IServiceCollection>? apiServices = null,
+        bool realServer = false)
     {
         var servers = ownServers ? await TestServers.StartAsync() : await TestServers.SharedAsync();
         var name = string.Create(CultureInfo.InvariantCulture,
@@ -92,7 +103,7 @@ public sealed class ServiceStack : IAsyncDisposable
         }
 
         var stack = new ServiceStack(servers, ownServers, name, problemsDirectory ?? TestServers.ProblemsDirectory, apiSettings,
-            apiServices);
+            apiServices, realServer);
         try
         {
             await stack._rabbit.CreateVhostAsync(name);

@@ -19,7 +19,7 @@ public sealed class ManualGradingTests(ManualGradingFixture fixture) : IClassFix
         Assert.Equal("manual", submitted.Parts!.Single(p => p.PartId == "1a").Status);
         Assert.Equal((1, 0), (Count(await CountsAsync(fixture.Instructor, "m-grade"), "1a").Ungraded,
             Count(await CountsAsync(fixture.Instructor, "m-grade"), "1a").Graded));
-        var waiting = await GetAsync<List<ManualAnswerView>>(fixture.Instructor, $"{Course}/assignments/m-grade/manual/cs189-dis4/1a");
+        var waiting = (await GetAsync<ManualAnswersPageView>(fixture.Instructor, $"{Course}/assignments/m-grade/manual/cs189-dis4/1a")).Items;
         Assert.Equal("q = x + y, then f = q z", Assert.Single(waiting).Answer);
 
         var graded = await GradeAsync(fixture.Instructor, submitted.Id, "1a", new { points = 0.75, comment = "Right split; say why." });

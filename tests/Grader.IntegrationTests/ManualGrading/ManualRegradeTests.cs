@@ -37,7 +37,7 @@ public sealed class ManualRegradeTests(ManualGradingFixture fixture) : IClassFix
         var second = await SubmitAsync(Stack, "g-new", "f2");
 
         Assert.Equal("manual", second.Parts!.Single(p => p.PartId == "1a").Status);
-        var waiting = await GetAsync<List<ManualAnswerView>>(fixture.Instructor, $"{Course}/assignments/g-new/manual/cs189-dis4/1a");
+        var waiting = (await GetAsync<ManualAnswersPageView>(fixture.Instructor, $"{Course}/assignments/g-new/manual/cs189-dis4/1a")).Items;
         Assert.Equal([second.Id], waiting.Select(a => a.SubmissionId));
         var count = Count(await CountsAsync(fixture.Instructor, "g-new"), "1a");
         Assert.Equal((1L, 1L), (count.Ungraded, count.Graded));

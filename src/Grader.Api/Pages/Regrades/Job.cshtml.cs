@@ -1,0 +1,116 @@
+using FluentValidation;
+using Grader.Api.Queries;
+using Grader.Api.Regrades;
+using Grader.Data.Access;
+using Grader.Data.Entities;
+using Grader.Data.Regrades;
+using Grader.ServiceDefaults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Api.Pages.Regrades;
+
+/// <summary>
+/// One regrade job: state and a progress bar (refreshed by regrades.js from <c>?handler=progress</c> while it runs), the
+/// submissions and parts that change (or would), failures with their reasons, cancel, and — for a finished dry run — the
+/// real regrade of the same filter. A job outside the key's scope is 404.
+/// </summary>
+public sealed class RegradeJobModel(
+    RegradeJobs jobs, CourseScope scope, RegradeChanges changes, IOptions<RegradeOptions> options, TimeProvider clock,
+    IValidator<RegradeRequestInput> rules, RegradePlanner planner) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    [TempData] public string? Notice { get; set; }
+
+    public RegradeJob Job { get; private set; } = null!;
+    public RegradeChangesPage Changes { get; private set; } = new([], null, null);
+    public RegradeFailuresPage Failures { get; private set; } = new([], null, null);
+    public List<string> Errors { get; } = [];
+
+    public bool CanConfirm => Job is { DryRun: true, State: RegradeJobState.Completed };
+
+    public async Task<IActionResult> OnGetAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        Guid? after = null;
+        if (cursor is not null)
+        {
+            if (!Guid.TryParse(PageCursor.TryOpen(cursor), out var last))
+            {
+                return BadRequest();
+            }
+
+            after = last;
+        }
+
+        return await LoadAsync(after, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>What the progress bar needs, polled while the job runs.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(CancellationToken cancellationToken) =>
+        await jobs.FindAsync(Id, scope, cancellationToken) is { } job
+            ? new JsonResult(new { state = job.State.Name(), job.Total, job.Done, job.Changed, job.Failed })
+            : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
+    {
+        if (await jobs.FindAsync(Id, scope, cancellationToken) is null
+            || await jobs.CancelAsync(Id, clock.GetUtcNow(), cancellationToken) is not { } job)
+        {
+            return NotFound();
+        }
+
+        Notice = job.State == RegradeJobState.Cancelled
+            ? "Cancelled: batches not yet regraded are skipped; those already committed stay."
+            : $"Not cancelled: the job is already {job.State.Name()}.";
+        return Redirect($"/regrades/{Id}");
+    }
+
+    /// <summary>The real regrade of a finished dry run's filter and reason.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (await jobs.FindAsync(Id, scope, cancellationToken) is not { } dryRun)
+        {
+            return NotFound();
+        }
+
+        Job = dryRun;
+        if (!CanConfirm)
+        {
+            Notice = "Only a completed dry run can be confirmed.";
+            return Redirect($"/regrades/{Id}");
+        }
+
+        var input = new RegradeRequestInput
+        {
+            Course = dryRun.Course, Assignment = dryRun.Assignment, ProblemId = dryRun.ProblemId,
+            GradedWithVersionOtherThanCurrent = dryRun.GradedWithVersionOtherThanCurrent, SubmittedBefore = dryRun.SubmittedBefore,
+            Reason = dryRun.Reason, DryRun = false,
+        };
+        var (started, refusal) = await RegradeStart.StartAsync(input, rules, planner, cancellationToken);
+        if (started is not null)
+        {
+            return Redirect($"/regrades/{started.Id}");
+        }
+
+        Notice = refusal.RunningJob is { } running
+            ? $"A regrade with the same filter is still running: job {running}."
+            : "The regrade was refused: " + string.Join(" ", refusal.Messages);
+        return Redirect($"/regrades/{Id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid? after, CancellationToken cancellationToken)
+    {
+        if (await jobs.FindAsync(Id, scope, cancellationToken) is not { } job)
+        {
+            return false;
+        }
+
+        Job = job;
+        var pageSize = options.Value.ChangesPageSize;
+        Changes = await changes.PageAsync(Id, after, pageSize, cancellationToken);
+        Failures = await changes.FailuresAsync(Id, null, pageSize, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,37 @@
+using Grader.Data.Access;
+using Grader.Data.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Grader.Data.Queries;
+
+/// <summary>
+/// The assignments of the courses a caller may see, with their submission and problem counts, for the staff dashboard.
+/// Reads <c>summary_status_counts</c> (kept exact by the triggers of migration 0004, a few rows per problem), never the
+/// submissions themselves, so its cost follows the number of assignments, not of submissions.
+/// </summary>
+public sealed class CourseAssignmentsQuery(NpgsqlDataSource dataSource)
+{
+    /// <param name="course">One course only, or null for every course of the scope.</param>
+    public async Task<IReadOnlyList<CourseAssignment>> RunAsync(CourseScope scope, string? course, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(dataSource, """
+            select course, assignment, count(distinct problem_id) as problems, sum(n)::bigint as submissions
+            from summary_status_counts
+            where ($1::text[] is null or course = any($1)) and ($2::text is null or course = $2)
+            group by course, assignment
+            having sum(n) > 0
+            order by course, assignment
+            """,
+            SqlCommands.Typed(NpgsqlDbType.Array | NpgsqlDbType.Text, scope.Courses?.ToArray()),
+            SqlCommands.Typed(NpgsqlDbType.Text, course));
+        return await SqlCommands.ListAsync(command, reader => new CourseAssignment(
+            reader.Get<string>("course"),
+            reader.Get<string>("assignment"),
+            reader.Get<long>("problems"),
+            reader.Get<long>("submissions")), cancellationToken);
+    }
+}
+
+/// <summary>An assignment of a course: how many problems and submissions it has (every status).</summary>
+public sealed record CourseAssignment(string Course, string Assignment, long Problems, long Submissions);
