@@ -19,7 +19,11 @@ public static class StaffPages
             options.Conventions.AuthorizeFolder("/", StaffSession.Policy);
             options.Conventions.AllowAnonymousToPage(SignInPage);
             options.Conventions.AddFolderApplicationModelConvention("/", DeclareCourseScope);
-        }).AddMvcOptions(options => options.Filters.Add<PageCourseScope>());
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add<PageRequestText>();
+            options.Filters.Add<PageCourseScope>();
+        });
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "grader.antiforgery";
