@@ -34,12 +34,12 @@ public sealed class AssignmentPageTests(BrowserStackWithCourses fixture) : IClas
         Assert.Equal(["0–10 %\t1", "50–60 %\t1", "90–100 %\t1"],
             (await histogram.Locator("tbody tr").AllInnerTextsAsync()).Where(r => !r.EndsWith("\t0", StringComparison.Ordinal)));
 
-        Assert.Equal(["queued\t1", "grading\t0", "graded\t7", "failed\t1"], await Rows(page, "#status-numbers"));
-        Assert.Equal(["p1\ta\t1\t0\t2\t0\t0\t0", "p1\tb\t2\t0\t0\t1\t0\t0", "p2\tc\t1\t1\t0\t0\t0\t0"], await Rows(page, "#parts-numbers"));
+        Assert.Equal(["queued\t1", "grading\t0", "graded\t7", "failed\t1"], await page.RowsAsync("#status-numbers"));
+        Assert.Equal(["p1\ta\t1\t0\t2\t0\t0\t0", "p1\tb\t2\t0\t0\t1\t0\t0", "p2\tc\t1\t1\t0\t0\t0\t0"], await page.RowsAsync("#parts-numbers"));
         // One bar segment per non-zero count, each titled with its numbers.
         Assert.Equal(6, await page.Locator("#parts-chart rect").CountAsync());
         Assert.Equal("p1 / a, incorrect: 2 of 3", await page.Locator("#parts-chart rect.status-incorrect").First.Locator("title").TextContentAsync());
-        Assert.Equal(["p1\ta\tx+1\t2", "p1\tb\t((\t1", "p2\tc\t[1, 2]\t1"], await Rows(page, "#wrong-answers"));
+        Assert.Equal(["p1\ta\tx+1\t2", "p1\tb\t((\t1", "p2\tc\t[1, 2]\t1"], await page.RowsAsync("#wrong-answers"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class AssignmentPageTests(BrowserStackWithCourses fixture) : IClas
 
         Assert.Equal("4", await page.Locator("#total-submissions").InnerTextAsync());
         Assert.Equal("2", await page.Locator("#total-students").InnerTextAsync());
-        Assert.Equal(["p2\tc\t1\t1\t0\t0\t0\t0"], await Rows(page, "#parts-numbers"));
+        Assert.Equal(["p2\tc\t1\t1\t0\t0\t0\t0"], await page.RowsAsync("#parts-numbers"));
         Assert.Equal("p2", await page.GetByLabel("Problem").InputValueAsync());
     }
 
@@ -103,8 +103,4 @@ public sealed class AssignmentPageTests(BrowserStackWithCourses fixture) : IClas
         await page.SignInAsync(await _browser.Stack.CreateApiKeyAsync(ApiKeyRole.Instructor, SeededCourse.Course));
         return page;
     }
-
-    private static async Task<IEnumerable<string>> Rows(IPage page, string table) =>
-        await page.Locator($"{table} tbody tr").EvaluateAllAsync<string[]>(
-            "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent.trim()).join('\\t'))");
 }
