@@ -88,6 +88,16 @@ public sealed class AssignmentPageTests(BrowserStackWithCourses fixture) : IClas
     }
 
     [Fact]
+    public async Task Text_postgresql_cannot_hold_is_refused_before_any_query()
+    {
+        var page = await SignedInPageAsync();
+
+        var response = await page.GotoAsync(Path + "?problemId=p1%00");
+
+        Assert.Equal((int)HttpStatusCode.BadRequest, response!.Status);
+    }
+
+    [Fact]
     public async Task An_assignment_without_submissions_is_404()
     {
         var page = await SignedInPageAsync();
