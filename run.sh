@@ -72,6 +72,7 @@ done
 cat <<INFO
 
 Grader is running.
+  Dashboard: $URL/   (the staff pages: sign in with the admin key below, or an instructor key)
   API:       $URL   (OpenAPI: $URL/openapi/v1.json, readiness: $URL/health/ready)
   Logs:      $LOGS/api.log, $LOGS/worker.log
   Source:    $SOURCE   secret: $SECRET   (set GRADER_WEBHOOK_SOURCE / GRADER_WEBHOOK_SECRET to change)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Instructor queries at 1,000,000 results: seeds a scratch database (grader_bench) with bench/queries-seed.sql, starts the
+# Instructor queries and the staff pages at 1,000,000 results: seeds a scratch database (grader_bench) with bench/queries-seed.sql, starts the
 # API on it and times each query over HTTP: `bench/queries.sh [runs]` (default 20 runs per query after one warm-up).
 # Needs infra/postgres.sh running (GRADER_PG_PORT etc. as for the other scripts). Not part of ./test.sh: seeding takes minutes.
 set -euo pipefail
@@ -67,4 +67,46 @@ import sys, statistics
 t = sorted(float(x) * 1000 for x in sys.stdin.read().split())
 p95 = t[min(len(t) - 1, int(round(0.95 * len(t))) - 1)]
 print('| %-44s | %9.1f | %9.1f | %9d |' % ('''${names[$i]}''', statistics.median(t), p95, $bytes))"
+done
+
+# The staff pages (issue 9) on the same data, server time as curl sees it: sign in once with the same instructor key (the
+# form's antiforgery token and a cookie jar), then each page with the session cookie.
+site="http://127.0.0.1:$port"
+jar=$(mktemp)
+trap 'kill $api 2>/dev/null || true; rm -f "$jar"' EXIT
+token=$(curl -sf -c "$jar" -b "$jar" "$site/signin" \
+    | python3 -c 'import re, sys; print(re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"", sys.stdin.read()).group(1))')
+curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Key=$key" --data-urlencode "__RequestVerificationToken=$token" "$site/signin"
+submission=$(curl -sf -H "Authorization: Bearer $key" "$base/students/s02500/submissions?limit=1" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["submissions"][0]["id"])')
+declare -a page_names=(
+    "page: dashboard"
+    "page: assignment, whole"
+    "page: assignment, ?problemId=p2"
+    "page: assignment, last week (from/to)"
+    "page: gradebook latest, 100 students"
+    "page: gradebook best, 100 students"
+    "page: student, 100 newest"
+    "page: submission"
+)
+declare -a page_urls=(
+    "$site/"
+    "$site/courses/bench/assignments/a1"
+    "$site/courses/bench/assignments/a1?problemId=p2"
+    "$site/courses/bench/assignments/a1?from=2026-10-14T00:00&to=2026-10-21T00:00"
+    "$site/courses/bench/assignments/a1/gradebook?limit=100"
+    "$site/courses/bench/assignments/a1/gradebook?limit=100&policy=best"
+    "$site/courses/bench/students/s02500?limit=100"
+    "$site/courses/bench/submissions/$submission"
+)
+for i in "${!page_urls[@]}"; do
+    # -f: a redirect to /signin (no session) or an error fails the run instead of timing the wrong page.
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${page_urls[$i]}")" = 200 ] || die "${page_urls[$i]} did not answer 200"
+    times=$(for _ in $(seq "$runs"); do curl -sf -o /dev/null -w '%{time_total}\n' -b "$jar" "${page_urls[$i]}"; done)
+    bytes=$(curl -sf -b "$jar" "${page_urls[$i]}" | wc -c)
+    echo "$times" | python3 -c "
+import sys, statistics
+t = sorted(float(x) * 1000 for x in sys.stdin.read().split())
+p95 = t[min(len(t) - 1, int(round(0.95 * len(t))) - 1)]
+print('| %-44s | %9.1f | %9.1f | %9d |' % ('''${page_names[$i]}''', statistics.median(t), p95, $bytes))"
 done

@@ -20,8 +20,7 @@ await app.PrepareGraderAsync();
 app.UseGraderRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-// The staff pages' stylesheet and script: public, no course data, so served before the key checks.
-app.UseStaticFiles();
+app.UseStaffAssets();
 app.UseApiKeyAccess();
 app.MapOpenApi().AllowAnonymous().ExemptFromCourseScope("the API's description: no course data");
 app.MapGroup("").ExemptFromCourseScope("health: no course data").DisableRateLimiting().MapDefaultHealthEndpoints();

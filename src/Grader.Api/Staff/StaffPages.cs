@@ -1,5 +1,6 @@
 using Grader.Api.Access;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.FileProviders;
 
 namespace Grader.Api.Staff;
 
@@ -19,7 +20,11 @@ public static class StaffPages
             options.Conventions.AuthorizeFolder("/", StaffSession.Policy);
             options.Conventions.AllowAnonymousToPage(SignInPage);
             options.Conventions.AddFolderApplicationModelConvention("/", DeclareCourseScope);
-        }).AddMvcOptions(options => options.Filters.Add<PageCourseScope>());
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add<PageRequestText>();
+            options.Filters.Add<PageCourseScope>();
+        });
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "grader.antiforgery";
@@ -30,7 +35,19 @@ public static class StaffPages
         return builder;
     }
 
-    /// <summary>The pages' endpoints (their stylesheet and script are static files, served before the key checks).</summary>
+    /// <summary>
+    /// The pages' stylesheet and script, embedded in the assembly (so a build folder, a publish folder, a container and
+    /// the tests all serve the same two files, whatever the content root); public, no course data, so served before the
+    /// key checks.
+    /// </summary>
+    public static WebApplication UseStaffAssets(this WebApplication app)
+    {
+        app.Environment.WebRootFileProvider = new EmbeddedFileProvider(typeof(StaffPages).Assembly, "Grader.Api.wwwroot");
+        app.UseStaticFiles();
+        return app;
+    }
+
+    /// <summary>The pages' endpoints.</summary>
     public static WebApplication MapStaffPages(this WebApplication app)
     {
         app.MapRazorPages();

@@ -31,6 +31,18 @@ public sealed class CourseAssignmentsQuery(NpgsqlDataSource dataSource)
             reader.Get<long>("problems"),
             reader.Get<long>("submissions")), cancellationToken);
     }
+
+    /// <summary>The problems of one assignment that have submissions (for the pages' problem filter); none: no such assignment.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(string course, string assignment, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(dataSource, """
+            select problem_id from summary_status_counts
+            where course = $1 and assignment = $2
+            group by problem_id having sum(n) > 0
+            order by problem_id
+            """, course, assignment);
+        return await SqlCommands.ListAsync(command, reader => reader.Get<string>("problem_id"), cancellationToken);
+    }
 }
 
 /// <summary>An assignment of a course: how many problems and submissions it has (every status).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Grader.Data.Sql;
 using Npgsql;
 
@@ -31,6 +32,7 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
         var rows = new List<GradebookRow>();
         string? student = null;
         Dictionary<string, double> scores = new(StringComparer.Ordinal);
+        Dictionary<string, Guid> submissions = new(StringComparer.Ordinal);
         var hasMore = false;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -41,7 +43,7 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
                 {
                     if (student is not null)
                     {
-                        rows.Add(new GradebookRow(student, scores, scores.Values.Sum()));
+                        rows.Add(new GradebookRow(student, scores, scores.Values.Sum()) { SubmissionIds = submissions });
                     }
 
                     if (rows.Count == limit)
@@ -53,15 +55,17 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
 
                     student = next;
                     scores = new Dictionary<string, double>(StringComparer.Ordinal);
+                    submissions = new Dictionary<string, Guid>(StringComparer.Ordinal);
                 }
 
                 scores[reader.Get<string>("problem_id")] = reader.Get<double>("score");
+                submissions[reader.Get<string>("problem_id")] = reader.Get<Guid>("submission_id");
             }
         }
 
         if (student is not null)
         {
-            rows.Add(new GradebookRow(student, scores, scores.Values.Sum()));
+            rows.Add(new GradebookRow(student, scores, scores.Values.Sum()) { SubmissionIds = submissions });
         }
 
         return new GradebookPage(problems, rows, hasMore ? rows[^1].StudentId : null);
@@ -93,18 +97,18 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
             ? $"""
               with page as ({page}),
               counted as (
-                  select distinct on (student_id, problem_id) student_id, problem_id, current_result_id
+                  select distinct on (student_id, problem_id) id, student_id, problem_id, current_result_id
                   from submissions
                   where {where} and status = 'graded' and student_id in (select student_id from page)
                   order by student_id, problem_id, effective_submitted_at desc, id desc
               )
-              select c.student_id, c.problem_id, r.score
+              select c.student_id, c.problem_id, r.score, c.id as submission_id
               from counted c join results r on r.id = c.current_result_id
               order by c.student_id, c.problem_id
               """
             : $"""
               with page as ({page})
-              select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score
+              select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score, s.id as submission_id
               from submissions s join results r on r.id = s.current_result_id
               where {whereOfS} and s.status = 'graded'
                     and s.student_id in (select student_id from page)
@@ -120,7 +124,15 @@ public sealed class GradebookQuery(NpgsqlDataSource dataSource)
 public sealed record GradebookPage(IReadOnlyList<string> Problems, IReadOnlyList<GradebookRow> Rows, string? ContinueAfter);
 
 /// <summary>A student's counted score per problem (absent: no graded submission) and their sum.</summary>
-public sealed record GradebookRow(string StudentId, IReadOnlyDictionary<string, double> Scores, double Total);
+public sealed record GradebookRow(string StudentId, IReadOnlyDictionary<string, double> Scores, double Total)
+{
+    /// <summary>
+    /// The counted submission behind each score, for the staff gradebook page's links. Not part of the API's JSON (whose
+    /// rows are these records): the gradebook endpoint's contract stays as documented.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, Guid> SubmissionIds { get; init; } = new Dictionary<string, Guid>(StringComparer.Ordinal);
+}
 
 /// <summary>Which graded submission of a student counts for a problem in the gradebook.</summary>
 public enum GradebookPolicy

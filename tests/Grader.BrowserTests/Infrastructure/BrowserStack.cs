@@ -35,6 +35,9 @@ public sealed class BrowserStack : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Stack.BaseAddress.ToString() });
+        // Twice Playwright's 30 s: the test machine is shared and was measured at load averages of 40 and more.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
