@@ -2,30 +2,32 @@
 # Faults under load (issue 12): a fresh PostgreSQL and RabbitMQ of this script's own (ports 26000–26003, API 26010, data
 # in .local/faults), the API and two workers; then a fixed-rate signed load (RATE/s for DURATION s, each submission
 # re-posted until it gets a 202 or 200, as an LMS retries) while the faults below are injected; then the counts:
-# accepted, graded, failed, lost (accepted but not graded within SETTLE s), duplicated, the longest delay.
+# accepted, graded, failed, lost (accepted but not graded within SETTLE s of the last fault's end, or of the load's end
+# if later), duplicated, the longest delay.
 # Exits 0 when nothing was lost, duplicated or failed. Stops everything it started, also on Ctrl-C.
-#   bench/faults.sh                      # RATE=40 DURATION=150 SETTLE=300
-# Faults (seconds after the load starts): 20 kill -9 worker 1, 30 start it again; 50 RabbitMQ stopped and started
-# again (infra/rabbitmq.sh); 95 PostgreSQL stopped, 110 started again (infra/postgres.sh).
+#   bench/faults.sh                      # RATE=40 DURATION=600 SETTLE=300
+# Faults (seconds after the load starts, or later when the one before took longer): 20 kill -9 worker 1, 30 start it
+# again; 50 RabbitMQ stopped and started again (infra/rabbitmq.sh); 95 PostgreSQL stopped, 15 s later started again
+# (infra/postgres.sh). The load runs until 20 s after the last fault is over (DURATION is its upper bound).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GRADER_PG_PORT=${GRADER_PG_PORT:-26000} GRADER_AMQP_PORT=${GRADER_AMQP_PORT:-26001}
 export GRADER_RABBIT_HTTP_PORT=${GRADER_RABBIT_HTTP_PORT:-26002} GRADER_RABBIT_DIST_PORT=${GRADER_RABBIT_DIST_PORT:-26003}
 export GRADER_LOCAL=${GRADER_LOCAL:-$PWD/.local/faults}
 API_PORT=${GRADER_API_PORT:-26010}
-RATE=${RATE:-40} DURATION=${DURATION:-150} SETTLE=${SETTLE:-300}
+RATE=${RATE:-40} DURATION=${DURATION:-600} SETTLE=${SETTLE:-300}
 SOURCE=faults SECRET=faults-secret URL="http://127.0.0.1:$API_PORT"
 source infra/env.sh
 LOGS=$GRADER_LOCAL/logs
 
 log() { echo "[$(date -u +%T)] $*"; }
 
-api_pid="" worker_pids=("" "")
+api_pid="" worker_pids=("" "") load_pid=""
 stop_all() {
     trap - INT TERM EXIT
     log "stopping the API, the workers and the servers"
-    for pid in "$api_pid" "${worker_pids[@]}"; do [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "$api_pid" "${worker_pids[@]}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+    for pid in "$load_pid" "$api_pid" "${worker_pids[@]}"; do [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "$load_pid" "$api_pid" "${worker_pids[@]}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
     infra/rabbitmq.sh stop >/dev/null 2>&1 || true
     infra/postgres.sh stop >/dev/null 2>&1 || true
 }
@@ -62,9 +64,9 @@ start_worker 1
 for _ in $(seq 1 90); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$URL/health/ready" >/dev/null || { tail -30 "$LOGS/api.log"; echo "error: the API is not ready" >&2; exit 1; }
 
-log "load: $RATE/s for $DURATION s"
+log "load: $RATE/s until 20 s after the last fault (at most $DURATION s)"
 dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --source "$SOURCE" --secret "$SECRET" \
-    --rate "$RATE" --duration "$DURATION" --settle "$SETTLE" \
+    --rate "$RATE" --duration "$DURATION" --settle "$SETTLE" --faults-over "$GRADER_LOCAL/faults-over" \
     --connection "$ConnectionStrings__Grader" > "$LOGS/load.log" 2>&1 &
 load_pid=$!
 started=$(date +%s)
@@ -75,11 +77,15 @@ at 30; log "worker 1 started again"; start_worker 1
 at 50; log "fault: RabbitMQ stopped"; infra/rabbitmq.sh stop
 log "RabbitMQ starting"; infra/rabbitmq.sh start
 at 95; log "fault: PostgreSQL stopped"; infra/postgres.sh stop
-at 110; log "PostgreSQL starting"; infra/postgres.sh start
+sleep 15; log "PostgreSQL starting"
+# The old server's accepted connections may linger in FIN-WAIT-2, which infra/postgres.sh takes for a busy port.
+for try in $(seq 1 20); do infra/postgres.sh start && break; [ "$try" = 20 ] && exit 1; sleep 5; done
+touch "$GRADER_LOCAL/faults-over"
 
-log "waiting for the load to finish and the grades to settle (at most $SETTLE s after the load)"
+log "waiting for the load to finish and the grades to settle (at most $SETTLE s after the last fault)"
 status=0
 wait "$load_pid" || status=$?
+load_pid=""
 cat "$LOGS/load.log"
 log "faulted copies in the error queues: $(infra/rabbitmq.sh ctl -q list_queues name messages 2>/dev/null | grep -E '_error|_skipped' | tr '\n' ' ')"
 exit "$status"

@@ -81,8 +81,9 @@ internal static class FaultLoad
         // A fixed rate: the i-th post starts at i / rate seconds, whatever the earlier ones are still waiting for.
         var posts = new List<Task>();
         var total = (int)(rate * duration.TotalSeconds);
+        var posted = 0;
         var start = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
+        for (var i = 0; i < total && !FaultsLongOver(options.FaultsOver); i++)
         {
             var due = TimeSpan.FromSeconds(i / rate) - start.Elapsed;
             if (due > TimeSpan.Zero)
@@ -90,12 +91,23 @@ internal static class FaultLoad
                 await Task.Delay(due);
             }
             posts.Add(PostUntilAcceptedAsync(i));
+            posted++;
         }
 
         await Task.WhenAll(posts);
         var tries = string.Join(", ", answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} x{a.Value}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load done after {start.Elapsed.TotalSeconds:F0} s: {total} submissions, {accepted} accepted; answers per try: {tries}; slowest answer {slowest.TotalSeconds:F1} s"));
+            $"load done after {start.Elapsed.TotalSeconds:F0} s: {posted} submissions, {accepted} accepted; answers per try: {tries}; slowest answer {slowest.TotalSeconds:F1} s"));
+
+        // The settle time starts when the script says the last fault is over (it creates this file), not when the load
+        // ends: a server still down then would count its backlog as lost.
+        if (options.FaultsOver is { Length: > 0 } marker)
+        {
+            while (!File.Exists(marker))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
 
         await using var db = NpgsqlDataSource.Create(options.ConnectionString);
         var deadline = DateTime.UtcNow + settle;
@@ -109,13 +121,18 @@ internal static class FaultLoad
 
         var lost = accepted - counts.Graded - counts.Failed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            run {run}: {rate:F0}/s for {duration.TotalSeconds:F0} s
+            run {run}: {rate:F0}/s, {posted} submissions
             accepted {accepted}, stored {counts.Stored}, graded {counts.Graded}, failed {counts.Failed}, stuck (queued/grading) {counts.Stuck}
             lost (accepted, not graded within {settle.TotalSeconds:F0} s after the load) {lost}, duplicated {counts.Duplicated}
             longest receipt-to-grade delay {counts.LongestDelay:F1} s; attempts > 1: {counts.Retried}
             """));
         return lost == 0 && counts.Duplicated == 0 && counts.Failed == 0 ? 0 : 1;
     }
+
+    // The load stops 20 s after the script's last fault is over, so every fault happens under load however slowly the
+    // servers stop and start on a busy machine; the duration is the upper bound.
+    private static bool FaultsLongOver(string? marker) =>
+        marker is { Length: > 0 } && File.Exists(marker) && File.GetLastWriteTimeUtc(marker) < DateTime.UtcNow - TimeSpan.FromSeconds(20);
 
     private sealed record Counts(long Stored, long Graded, long Failed, long Stuck, long Duplicated, double LongestDelay, long Retried);
 

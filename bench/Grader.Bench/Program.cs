@@ -90,6 +90,9 @@ internal sealed record BenchOptions(string Url, string Source, string Secret, in
     /// <summary>How long after the load the fault run waits for the last grades before counting the rest as lost.</summary>
     public TimeSpan Settle { get; init; }
 
+    /// <summary>A file the fault script creates when its last fault is over; the settle time starts then.</summary>
+    public string? FaultsOver { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -111,6 +114,7 @@ internal sealed record BenchOptions(string Url, string Source, string Secret, in
             Rate = double.Parse(Get("rate", "0"), CultureInfo.InvariantCulture),
             Duration = TimeSpan.FromSeconds(double.Parse(Get("duration", "120"), CultureInfo.InvariantCulture)),
             Settle = TimeSpan.FromSeconds(double.Parse(Get("settle", "300"), CultureInfo.InvariantCulture)),
+            FaultsOver = Get("faults-over", ""),
         };
     }
 }
