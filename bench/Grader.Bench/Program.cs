@@ -10,6 +10,12 @@ using Npgsql;
 // Service throughput: posts signed submissions of the example answers to a running Grader, then reports how many
 // were accepted per second (webhook intake) and graded per second (first receipt to last grade, from PostgreSQL).
 var options = BenchOptions.Parse(args);
+if (options.Rate > 0)
+{
+    // bench/faults.sh: a fixed rate while faults are injected, then counts of what was lost or duplicated.
+    return await Grader.Bench.FaultLoad.RunAsync(options, options.Rate, options.Duration, options.Settle);
+}
+
 var examples = Directory.GetFiles(options.Examples, "*.json")
     .Where(path => !path.Contains(".mistakes.", StringComparison.Ordinal))
     .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
@@ -76,6 +82,17 @@ return failures == 0 && graded == options.Count ? 0 : 1;
 /// <summary>Command-line options with defaults matching ./run.sh.</summary>
 internal sealed record BenchOptions(string Url, string Source, string Secret, int Count, int Concurrency, string Examples, string ConnectionString)
 {
+    /// <summary>Posts per second for the fault run (bench/faults.sh); 0 for the throughput run.</summary>
+    public double Rate { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>How long after the load the fault run waits for the last grades before counting the rest as lost.</summary>
+    public TimeSpan Settle { get; init; }
+
+    /// <summary>A file the fault script creates when its last fault is over; the settle time starts then.</summary>
+    public string? FaultsOver { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -92,6 +109,12 @@ internal sealed record BenchOptions(string Url, string Source, string Secret, in
             int.Parse(Get("count", "2000"), CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency", "16"), CultureInfo.InvariantCulture),
             Get("examples", "examples"),
-            Get("connection", "Host=127.0.0.1;Port=25432;Database=grader;Username=grader;Password=grader"));
+            Get("connection", "Host=127.0.0.1;Port=25432;Database=grader;Username=grader;Password=grader"))
+        {
+            Rate = double.Parse(Get("rate", "0"), CultureInfo.InvariantCulture),
+            Duration = TimeSpan.FromSeconds(double.Parse(Get("duration", "120"), CultureInfo.InvariantCulture)),
+            Settle = TimeSpan.FromSeconds(double.Parse(Get("settle", "300"), CultureInfo.InvariantCulture)),
+            FaultsOver = Get("faults-over", ""),
+        };
     }
 }

@@ -59,13 +59,16 @@ internal static partial class NumberText
         return null;
     }
 
-    // The separator must be the same throughout, and every group after the first has three digits.
-    [GeneratedRegex(@"^[+\-−]?[1-9]\d{0,2}(?<sep>[,_  ])\d{3}(\k<sep>\d{3})*(\.\d+)?$")]
+    // The separator must be the same throughout, and every group after the first has three digits. Digits are ASCII
+    // ([0-9], not \d, which also takes "۴" or "１" that no double parses), and a mantissa is one atomic group: "\d+\.?\d*"
+    // could split a run of digits in every way before failing, so its time grew with the square of the length (20,000
+    // fullwidth digits took 6 s; found by AnswerReaderFuzzTests).
+    [GeneratedRegex(@"^[+\-−]?[1-9][0-9]{0,2}(?<sep>[,_  ])[0-9]{3}(\k<sep>[0-9]{3})*(\.[0-9]+)?$")]
     private static partial Regex Grouped();
 
-    [GeneratedRegex(@"^(?<m>[+\-−]?(\d+\.?\d*|\.\d+))\s*[xX]\s*10\s*(\^|\*\*)")]
+    [GeneratedRegex(@"^(?<m>[+\-−]?(?>[0-9]+(\.[0-9]*)?|\.[0-9]+))\s*[xX]\s*10\s*(\^|\*\*)")]
     private static partial Regex TimesX();
 
-    [GeneratedRegex(@"^(?<n>[+\-−]?(\d+\.?\d*|\.\d+)([eE][+\-]?\d+)?)\s*(?<u>[A-Za-z][A-Za-z .²]*)$")]
+    [GeneratedRegex(@"^(?<n>[+\-−]?(?>[0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+\-]?[0-9]+)?)\s*(?<u>[A-Za-z][A-Za-z .²]*)$")]
     private static partial Regex WithUnit();
 }

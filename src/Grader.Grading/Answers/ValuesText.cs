@@ -65,6 +65,10 @@ internal static partial class ValuesText
                 return false;
             }
         }
+        if (trimmed.Length > MaxPairsLength)
+        {
+            return false;
+        }
         var pairs = Pair().Matches(trimmed);
         if (pairs.Count == 0 || Pair().Replace(trimmed, "").Trim(' ', ',', ';', '\n', '\t').Length > 0)
         {
@@ -78,6 +82,11 @@ internal static partial class ValuesText
         parsed = JsonSerializer.SerializeToElement(named);
         return true;
     }
+
+    // "name = value" text longer than this is not read as pairs: nobody writes a few named values in a thousand characters,
+    // and the pair pattern retries its lazy name at every start, so its time grows with the square of the length (a
+    // 32,000-character string took 6.6 s before this limit; AnswerReaderFuzzTests found it).
+    private const int MaxPairsLength = 1_000;
 
     // name = value (or name: value), the value a number, a bracketed list, or anything up to the next separator.
     [GeneratedRegex(@"(?<name>[A-Za-z_∂][\w/∂ ]*?)\s*[=:]\s*(?<value>\[[^\]]*\]|\([^)]*\)|[^,;\n]+)")]

@@ -15,8 +15,8 @@ public sealed class RegradeBatchConsumer(RegradeBatchProcessor processor, ILogge
         IReadOnlyList<SubmissionGraded> changed;
         try
         {
-            changed = await processor.RegradeAsync(context.Message, newAttempt: context.GetRetryAttempt() == 0,
-                context.CancellationToken);
+            changed = await processor.RegradeAsync(context.Message,
+                context.ReceiveContext.GetOrAddPayload(() => new DeliveryAttempt()), context.CancellationToken);
         }
         catch (Exception exception) when (TransientFailures.IsTransient(exception))
         {

@@ -23,14 +23,19 @@ public sealed class RegradeBatchProcessor(
     GradeEventSources eventSources, ILogger<RegradeBatchProcessor> logger)
 {
     /// <returns>The grades to announce after the commit: score changes of a real (not dry) run.</returns>
-    /// <param name="newAttempt">False for an in-process retry of the same delivery: it does not count as a start.</param>
-    public async Task<IReadOnlyList<SubmissionGraded>> RegradeAsync(RegradeBatch message, bool newAttempt, CancellationToken cancellationToken)
+    /// <param name="delivery">
+    /// The broker delivery this try belongs to: its first start that reaches the database counts against
+    /// <see cref="RegradeOptions.MaxBatchAttempts"/>; the starts of its in-process retries do not. Not the retry number: a
+    /// first try that failed before its count committed counted nothing, and its retry must count instead.
+    /// </param>
+    public async Task<IReadOnlyList<SubmissionGraded>> RegradeAsync(RegradeBatch message, DeliveryAttempt delivery, CancellationToken cancellationToken)
     {
         // A file edited a moment ago may not have reached the watcher yet: a regrade must grade against what is on disk.
         catalogs.Refresh();
         var catalog = catalogs.Current;
         var key = new RegradeBatchKey(message.JobId, message.BatchNumber);
-        var starts = await batches.CountStartAsync(key, newAttempt, cancellationToken);
+        var starts = await batches.CountStartAsync(key, newAttempt: !delivery.Counted, cancellationToken);
+        delivery.Counted = true;
 
         await using var store = await batches.BeginAsync(cancellationToken);
         var claim = await store.LockBatchAsync(key, cancellationToken);

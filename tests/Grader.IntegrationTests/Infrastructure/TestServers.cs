@@ -95,6 +95,14 @@ public sealed class TestServers : IAsyncDisposable
 
     public Task StartBrokerAsync() => RabbitCtlAsync("start_app");
 
+    /// <summary>
+    /// Freezes the RabbitMQ container (every process stopped): connections stay open and new ones are accepted by the
+    /// kernel, but nothing answers — a hung broker, not a refused one.
+    /// </summary>
+    public Task FreezeBrokerAsync() => Unshared()._rabbit.PauseAsync();
+
+    public Task ThawBrokerAsync() => Unshared()._rabbit.UnpauseAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _postgres.DisposeAsync();

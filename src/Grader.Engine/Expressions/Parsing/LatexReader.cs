@@ -163,7 +163,10 @@ internal sealed partial class LatexReader
         }
         if (!char.IsAsciiLetter(_text[j]))
         {
-            return (_text[j].ToString(), j + 1);
+            // A control symbol is one character, and a character outside the basic plane is two UTF-16 units: cutting
+            // the pair would put half of it into the message (found by AnswerReaderFuzzTests).
+            var width = j + 1 < end && char.IsSurrogatePair(_text[j], _text[j + 1]) ? 2 : 1;
+            return (_text.Substring(j, width), j + width);
         }
         while (j < end && char.IsAsciiLetter(_text[j]))
         {

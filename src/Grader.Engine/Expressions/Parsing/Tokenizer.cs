@@ -279,9 +279,16 @@ internal static class Tokenizer
             '>' => (TokenKind.Greater, 1),
             '≤' => (TokenKind.LessOrEqual, 1),
             '≥' => (TokenKind.GreaterOrEqual, 1),
-            _ => throw Fail($"unexpected character '{text[i]}'", i + 1),
+            _ => throw Fail($"unexpected character {Character(text, i)}", i + 1),
         };
     }
+
+    // The whole character at i: a surrogate pair ("𝟙", "😀") is quoted as one, never cut in half; a lone surrogate or a
+    // control character is named by its code, since the message is stored and shown, and half a pair cannot be.
+    private static string Character(string text, int i) =>
+        char.IsSurrogatePair(text, i) ? $"'{text.Substring(i, 2)}'"
+        : char.IsSurrogate(text[i]) || char.IsControl(text[i]) ? $"U+{(int)text[i]:X4}"
+        : $"'{text[i]}'";
 
     private static ExpressionException Fail(string message, int position) => new(new ExpressionError(message, position));
 }
