@@ -19,10 +19,10 @@ public sealed class GradeEventSenderTests
     {
         HttpRequestMessage? seen = null;
         byte[]? body = null;
-        var sender = Sender(async (request, _) =>
+        var sender = Sender(async (request, cancellationToken) =>
         {
             seen = request;
-            body = await request.Content!.ReadAsByteArrayAsync();
+            body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         });
 
