@@ -34,7 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ManualGradingQuery>();
         services.AddSingleton<ManualGradeStore>();
         services.AddSingleton<RubricStore>();
-        // No outgoing events unless the host (the worker) registers the sources that have a callback URL.
+        // No outgoing events unless the host registers the sources that have a callback URL (ServiceDefaults does, for both).
         services.TryAddSingleton(GradeEventSources.None);
         services.AddSingleton<GradeEventDispatch>();
         services.AddSingleton<GradeEventDeliveries>();

@@ -14,6 +14,8 @@ public static class DatabaseSetup
     {
         builder.Services.AddGraderData(provider => provider.GetRequiredService<IConfiguration>().GetConnectionString("Grader")
             ?? throw new InvalidOperationException("ConnectionStrings:Grader is not set (env ConnectionStrings__Grader)."));
+        // Every host that writes grades stores their events for the same sources (the worker's grades, the API's staff grades).
+        builder.AddGradeEventSources();
         return builder;
     }
 

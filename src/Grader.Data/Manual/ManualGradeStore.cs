@@ -1,3 +1,4 @@
+using Grader.Data.Passback;
 using Grader.Data.Sql;
 using Npgsql;
 using NpgsqlTypes;
@@ -5,8 +6,11 @@ using static Grader.Data.Sql.SqlCommands;
 
 namespace Grader.Data.Manual;
 
-/// <summary>Stores a manual grade: a new result revision and the grade's record, in one transaction under the submission's lock.</summary>
-public sealed class ManualGradeStore(NpgsqlDataSource dataSource, TimeProvider clock)
+/// <summary>
+/// Stores a manual grade: a new result revision, the grade's record and, when the score changed, a
+/// <c>submission.regraded</c> event for the LMS, in one transaction under the submission's lock.
+/// </summary>
+public sealed class ManualGradeStore(NpgsqlDataSource dataSource, TimeProvider clock, GradeEventSources eventSources)
 {
     /// <summary>With rubric items applied, the points are summed again from the items as committed under their locks.</summary>
     /// <returns>false when the course has no graded submission holding the part (nothing is written).</returns>
@@ -40,9 +44,16 @@ public sealed class ManualGradeStore(NpgsqlDataSource dataSource, TimeProvider c
         var now = clock.GetUtcNow();
         var name = await ManualRevisions.KeyNameAsync(connection, transaction, grade.GradedByKey, cancellationToken);
         if (await ManualRevisions.WriteAsync(connection, transaction, grade.SubmissionId, grade.PartId, grade.Points, grade.Comment,
-                grade.GradedByKey, name, now, cancellationToken) is not { } resultId)
+                grade.GradedByKey, name, now, cancellationToken) is not { } revision)
         {
             return false;
+        }
+
+        var resultId = revision.ResultId;
+        if (revision.ScoreChanged)
+        {
+            await GradeEventWrites.ForResultsAsync(connection, transaction, eventSources, [resultId], GradeEventTypes.Regraded,
+                cancellationToken);
         }
 
         await ExecuteAsync(connection, transaction, """

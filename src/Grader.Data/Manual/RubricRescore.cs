@@ -1,3 +1,4 @@
+using Grader.Data.Passback;
 using Grader.Data.Sql;
 using Npgsql;
 using static Grader.Data.Sql.SqlCommands;
@@ -7,9 +8,9 @@ namespace Grader.Data.Manual;
 /// <summary>Re-scores, inside the caller's transaction, every manual grade that applied one rubric item, from the items as they are now.</summary>
 internal static class RubricRescore
 {
-    /// <returns>How many grades changed score (each got a new result revision).</returns>
+    /// <returns>How many grades changed score (each got a new result revision, and a <c>submission.regraded</c> event).</returns>
     public static async Task<int> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid itemId, Guid byKey,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, GradeEventSources eventSources, CancellationToken cancellationToken)
     {
         // The submissions first, then their grades read under those locks: a grade committed meanwhile is re-scored as it is now.
         await using (var affected = Create(connection, transaction,
@@ -42,12 +43,19 @@ internal static class RubricRescore
 
         var name = await ManualRevisions.KeyNameAsync(connection, transaction, byKey, cancellationToken);
         var count = 0;
+        var announced = new List<Guid>();
         foreach (var (grade, points) in changed)
         {
             if (await ManualRevisions.WriteAsync(connection, transaction, grade.Submission, grade.Part, points, grade.Comment, byKey, name, now,
-                    cancellationToken) is not { } resultId)
+                    cancellationToken) is not { } revision)
             {
                 continue;
+            }
+
+            var resultId = revision.ResultId;
+            if (revision.ScoreChanged)
+            {
+                announced.Add(resultId);
             }
 
             await ExecuteAsync(connection, transaction, """
@@ -57,6 +65,8 @@ internal static class RubricRescore
             count++;
         }
 
+        // One event per re-scored submission, in the change's transaction: a rubric edit reaches the LMS as each grade it changed.
+        await GradeEventWrites.ForResultsAsync(connection, transaction, eventSources, announced, GradeEventTypes.Regraded, cancellationToken);
         return count;
     }
 }

@@ -1,3 +1,4 @@
+using Grader.Data.Passback;
 using Grader.Data.Sql;
 using Npgsql;
 using static Grader.Data.Sql.SqlCommands;
@@ -8,7 +9,7 @@ namespace Grader.Data.Manual;
 /// Rubric items of a manual part per course. Changing an item's points or deleting it re-scores every grade that applied
 /// it, each as a new result revision, in the same transaction as the change: no reader sees the item and the scores disagree.
 /// </summary>
-public sealed class RubricStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class RubricStore(NpgsqlDataSource dataSource, TimeProvider clock, GradeEventSources eventSources)
 {
     private const string Columns = "id, course, problem_id, part_id, label, points, description, position, from_file";
 
@@ -75,7 +76,7 @@ public sealed class RubricStore(NpgsqlDataSource dataSource, TimeProvider clock)
             return null;
         }
 
-        var rescored = await RubricRescore.RunAsync(connection, transaction, itemId, byKey, clock.GetUtcNow(), cancellationToken);
+        var rescored = await RubricRescore.RunAsync(connection, transaction, itemId, byKey, clock.GetUtcNow(), eventSources, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RubricChange(item, rescored);
     }
@@ -93,7 +94,7 @@ public sealed class RubricStore(NpgsqlDataSource dataSource, TimeProvider clock)
             return null;
         }
 
-        var rescored = await RubricRescore.RunAsync(connection, transaction, itemId, byKey, clock.GetUtcNow(), cancellationToken);
+        var rescored = await RubricRescore.RunAsync(connection, transaction, itemId, byKey, clock.GetUtcNow(), eventSources, cancellationToken);
         await ExecuteAsync(connection, transaction,
             "update manual_grades set rubric_item_ids = array_remove(rubric_item_ids, $1) where rubric_item_ids @> array[$1]",
             cancellationToken, itemId);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Grader.Contracts.Webhooks;
 using Grader.Data.Passback;
@@ -30,7 +31,7 @@ public sealed class GradeEventSender(HttpClient http, TimeProvider clock)
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new SendOutcome(false, $"no answer within {http.Timeout.TotalSeconds:0.#} s", null);
+            return new SendOutcome(false, string.Create(CultureInfo.InvariantCulture, $"no answer within {http.Timeout.TotalSeconds:0.#} s"), null);
         }
         catch (HttpRequestException exception)
         {

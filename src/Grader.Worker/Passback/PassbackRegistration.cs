@@ -1,9 +1,6 @@
-using Grader.Data.Passback;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Grader.Worker.Passback;
 
-/// <summary>Registers grade passback: the sources that get events, the sender's HTTP client and the dispatcher.</summary>
+/// <summary>Registers grade passback: its options, the sender's HTTP client and the dispatcher.</summary>
 public static class PassbackRegistration
 {
     public static IHostApplicationBuilder AddGradePassback(this IHostApplicationBuilder builder)
@@ -14,9 +11,8 @@ public static class PassbackRegistration
                 && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)), "Webhooks:Sources:<source>:CallbackUrl must be an absolute http(s) URL")
             .ValidateOnStart();
 
-        // Read once at start: which sources' grades are stored as events is decided in the grade's transaction.
+        // Which sources' grades are stored as events is registered for both hosts by AddGraderDatabase (GradeEventSourcesSetup).
         var configured = section.Get<PassbackOptions>() ?? new PassbackOptions();
-        builder.Services.Replace(ServiceDescriptor.Singleton(new GradeEventSources(configured.Callbacks.Select(c => c.Key))));
         builder.Services.AddSingleton(provider => new GradeEventSender(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             {

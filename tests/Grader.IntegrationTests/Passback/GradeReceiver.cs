@@ -9,7 +9,9 @@ namespace Grader.IntegrationTests.Passback;
 
 /// <summary>
 /// An LMS's grade receiver: a real HTTP server on loopback that checks every request's signature (401 when wrong) and
-/// answers as scripted (500s, a 429 with Retry-After) before it accepts. It can go down (nothing listens) and come back.
+/// answers as scripted (500s, a 429 with Retry-After) before it accepts. It can go down (nothing listens) and come back,
+/// be slow (a delay before each answer) or hang (hold every request unanswered until released). Requests are handled
+/// concurrently, as a real server would.
 /// </summary>
 internal sealed class GradeReceiver : IAsyncDisposable
 {
@@ -17,6 +19,8 @@ internal sealed class GradeReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _script = new();
     private readonly ConcurrentQueue<ReceivedEvent> _accepted = new();
     private readonly ConcurrentQueue<Attempt> _attempts = new();
+    private readonly ConcurrentQueue<ReceivedEvent> _received = new();
+    private TaskCompletionSource? _hang;
     private HttpListener? _listener;
     private Task? _loop;
     private int _badSignatures;
@@ -36,7 +40,19 @@ internal sealed class GradeReceiver : IAsyncDisposable
     /// <summary>Every correctly signed request with the status it got.</summary>
     public IReadOnlyList<Attempt> Attempts => _attempts.ToList();
 
+    /// <summary>Every correctly signed request at its arrival, answered or not (what an LMS may have applied).</summary>
+    public IReadOnlyList<ReceivedEvent> Received => _received.ToList();
+
     public int BadSignatures => Volatile.Read(ref _badSignatures);
+
+    /// <summary>How long each answer waits (a slow LMS).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>From now on every request is held, never answered, until <see cref="Release"/>.</summary>
+    public void Hang() => Interlocked.CompareExchange(ref _hang, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+
+    /// <summary>Drops the held requests' connections unanswered (their senders gave up or died) and answers normally again.</summary>
+    public void Release() => Interlocked.Exchange(ref _hang, null)?.TrySetResult();
 
     /// <summary>The next requests get these answers, in order, instead of 200.</summary>
     public void Answer(int status, int times = 1, string? retryAfter = null)
@@ -62,6 +78,7 @@ internal sealed class GradeReceiver : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        Release();
         _listener?.Stop();
         _listener?.Close();
         if (_loop is not null)
@@ -89,11 +106,23 @@ internal sealed class GradeReceiver : IAsyncDisposable
                 return;
             }
 
-            Handle(context);
+            _ = Task.Run(() => HandleAsync(context));
         }
     }
 
-    private void Handle(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
+            await AnswerAsync(context);
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The sender went away (timed out, or its process was killed) before the answer.
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
     {
         using var body = new MemoryStream();
         context.Request.InputStream.CopyTo(body);
@@ -106,6 +135,19 @@ internal sealed class GradeReceiver : IAsyncDisposable
             Interlocked.Increment(ref _badSignatures);
             Respond(context, 401, null);
             return;
+        }
+
+        _received.Enqueue(received);
+        if (Volatile.Read(ref _hang) is { } hang)
+        {
+            await hang.Task;
+            context.Response.Abort();
+            return;
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay);
         }
 
         var (status, retryAfter) = _script.TryDequeue(out var scripted) ? scripted : (200, null);
