@@ -6,6 +6,7 @@ using Grader.Api.Problems;
 using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Submissions;
+using Grader.Api.Variants;
 using Grader.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ app.MapRegradesApi();
 app.MapProblemsApi();
 app.MapQueriesApi();
 app.MapManualGradingApi();
+app.MapVariantOverridesApi();
 app.MapDeliveriesApi();
 
 await app.RunAsync();

@@ -7,6 +7,7 @@ using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Requests;
 using Grader.Api.Submissions;
+using Grader.Api.Variants;
 using Grader.ServiceDefaults;
 
 namespace Grader.Api.Extensions;
@@ -51,6 +52,7 @@ public static class ApiServices
         builder.Services.AddSingleton<IValidator<DeliveryListRequest>, DeliveryListRequestValidator>();
         builder.AddRegradeServices();
         builder.AddManualGrading();
+        builder.AddVariantOverrides();
         return builder;
     }
 }
