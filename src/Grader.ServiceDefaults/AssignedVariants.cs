@@ -19,8 +19,21 @@ public sealed class AssignedVariants(StudentVariants variants, VariantOverrideSt
         {
             return problem;
         }
-        var stored = await overrides.FindAsync(new VariantOverrideKey(course, assignment, problem.Id, student), cancellationToken);
-        return stored is null ? variants.For(problem, course, assignment, student) : variants.For(problem, ToChoice(stored));
+        // The override read is in flight while the seed's variant is built (or found in the cache): almost no student has
+        // an override, so the round trip hides behind the build instead of adding to it.
+        var lookup = overrides.FindAsync(new VariantOverrideKey(course, assignment, problem.Id, student), cancellationToken);
+        Problem? seeded = null;
+        VariantException? unbuildable = null;
+        try
+        {
+            seeded = variants.For(problem, course, assignment, student);
+        }
+        catch (VariantException exception)
+        {
+            unbuildable = exception; // an override, if there is one, still gives this student a variant
+        }
+        var stored = await lookup;
+        return stored is not null ? variants.For(problem, ToChoice(stored)) : seeded ?? throw unbuildable!;
     }
 
     /// <summary>The overrides of many students at once (a regrade batch), for <see cref="For"/>.</summary>

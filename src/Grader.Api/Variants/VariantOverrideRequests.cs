@@ -26,7 +26,7 @@ public sealed record VariantOverrideBody(string? Seed, IReadOnlyDictionary<strin
     public const int MaxReasonLength = 2000;
     public const int MaxValues = 100;
 
-    public ulong? ParsedSeed => Seed is null ? null : ulong.Parse(Seed, NumberStyles.None, CultureInfo.InvariantCulture);
+    public ulong? SeedNumber() => Seed is null ? null : ulong.Parse(Seed, NumberStyles.None, CultureInfo.InvariantCulture);
 }
 
 /// <summary>The rules of <see cref="VariantOverrideListRequest"/>: its limit.</summary>

@@ -59,7 +59,7 @@ public static class VariantOverridesApi
             }, title: "The override is invalid.");
         }
 
-        var choice = new VariantOverride(body.ParsedSeed, body.Values);
+        var choice = new VariantOverride(body.SeedNumber(), body.Values);
         Problem built;
         try
         {
