@@ -9,6 +9,8 @@ using Npgsql;
 
 // Service throughput: posts signed submissions of the example answers to a running Grader, then reports how many
 // were accepted per second (webhook intake) and graded per second (first receipt to last grade, from PostgreSQL).
+// --problem P posts only P (a randomized id, P-randomized, uses the answers of its fixed original); --students N spreads
+// the submissions over N students (default 500), so --students equal to --count puts every submission on its own variant.
 var options = BenchOptions.Parse(args);
 if (options.Rate > 0)
 {
@@ -16,10 +18,13 @@ if (options.Rate > 0)
     return await Grader.Bench.FaultLoad.RunAsync(options, options.Rate, options.Duration, options.Settle);
 }
 
-var examples = Directory.GetFiles(options.Examples, "*.json")
-    .Where(path => !path.Contains(".mistakes.", StringComparison.Ordinal))
-    .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
-    .ToArray();
+var examples = options.Problem is { } only
+    ? [(Problem: only, Answers: JsonNode.Parse(File.ReadAllText(Path.Combine(options.Examples,
+        (only.EndsWith("-randomized", StringComparison.Ordinal) ? only[..^"-randomized".Length] : only) + ".json")))!)]
+    : Directory.GetFiles(options.Examples, "*.json")
+        .Where(path => !path.Contains(".mistakes.", StringComparison.Ordinal))
+        .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
+        .ToArray();
 var run = string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}");
 using var http = new HttpClient { BaseAddress = new Uri(options.Url) };
 
@@ -38,7 +43,7 @@ await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
             ["course"] = "bench",
             ["assignment"] = run,
             ["problemId"] = example.Problem,
-            ["studentId"] = $"student-{i % 500}",
+            ["studentId"] = $"student-{i % options.Students}",
             ["answers"] = example.Answers.DeepClone(),
         }.ToJsonString();
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -73,14 +78,15 @@ span.Parameters.AddWithValue(run);
 var gradingSeconds = Convert.ToDouble(await span.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
 var accepted = options.Count - failures;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-    run {run}: {options.Count} submissions, {options.Concurrency} concurrent posts, {examples.Length} problems round-robin
+    run {run}: {options.Count} submissions, {options.Concurrency} concurrent posts, {examples.Length} problems round-robin ({string.Join(", ", examples.Select(e => e.Problem))}), {Math.Min(options.Students, options.Count)} students
     accepted: {accepted} in {intake.Elapsed.TotalSeconds:F2} s = {accepted / intake.Elapsed.TotalSeconds:F0} submissions/s ({failures} not 202)
     graded:   {graded} in {gradingSeconds:F2} s (first receipt to last grade) = {graded / gradingSeconds:F0} submissions/s
     """));
 return failures == 0 && graded == options.Count ? 0 : 1;
 
 /// <summary>Command-line options with defaults matching ./run.sh.</summary>
-internal sealed record BenchOptions(string Url, string Source, string Secret, int Count, int Concurrency, string Examples, string ConnectionString)
+internal sealed record BenchOptions(
+    string Url, string Source, string Secret, int Count, int Concurrency, string Examples, string ConnectionString, string? Problem, int Students)
 {
     /// <summary>Posts per second for the fault run (bench/faults.sh); 0 for the throughput run.</summary>
     public double Rate { get; init; }
@@ -109,7 +115,9 @@ internal sealed record BenchOptions(string Url, string Source, string Secret, in
             int.Parse(Get("count", "2000"), CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency", "16"), CultureInfo.InvariantCulture),
             Get("examples", "examples"),
-            Get("connection", "Host=127.0.0.1;Port=25432;Database=grader;Username=grader;Password=grader"))
+            Get("connection", "Host=127.0.0.1;Port=25432;Database=grader;Username=grader;Password=grader"),
+            values.GetValueOrDefault("problem"),
+            int.Parse(Get("students", "500"), CultureInfo.InvariantCulture))
         {
             Rate = double.Parse(Get("rate", "0"), CultureInfo.InvariantCulture),
             Duration = TimeSpan.FromSeconds(double.Parse(Get("duration", "120"), CultureInfo.InvariantCulture)),

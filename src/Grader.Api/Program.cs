@@ -8,6 +8,7 @@ using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Api.Staff;
 using Grader.Api.Submissions;
+using Grader.Api.Variants;
 using Grader.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ app.MapRegradesApi();
 app.MapProblemsApi();
 app.MapQueriesApi();
 app.MapManualGradingApi();
+app.MapVariantOverridesApi();
 app.MapDeliveriesApi();
 app.MapJwksApi();
 app.MapLtiAdminApi();

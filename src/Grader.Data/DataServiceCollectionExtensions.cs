@@ -5,6 +5,7 @@ using Grader.Data.Passback;
 using Grader.Data.Queries;
 using Grader.Data.Regrades;
 using Grader.Data.Submissions;
+using Grader.Data.Variants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ManualGradingQuery>();
         services.AddSingleton<ManualGradeStore>();
         services.AddSingleton<RubricStore>();
+        services.AddSingleton<VariantOverrideStore>();
         // No outgoing events unless the host registers the sources that have a callback URL (ServiceDefaults does, for both).
         services.TryAddSingleton(GradeEventSources.None);
         services.AddSingleton<GradeEventDispatch>();

@@ -20,6 +20,7 @@ public static class StudentVariantsSetup
             var configuration = provider.GetRequiredService<IConfiguration>();
             return new StudentVariants(configuration[SaltKey] ?? "", configuration.GetValue("Variants:CacheSize", 1024));
         });
+        builder.Services.AddSingleton<AssignedVariants>();
         return builder;
     }
 }

@@ -9,6 +9,7 @@ using Grader.Api.Regrades;
 using Grader.Api.Requests;
 using Grader.Api.Staff;
 using Grader.Api.Submissions;
+using Grader.Api.Variants;
 using Grader.ServiceDefaults;
 
 namespace Grader.Api.Extensions;
@@ -55,6 +56,7 @@ public static class ApiServices
         builder.AddManualGrading();
         builder.AddLtiApi();
         builder.AddStaffPages();
+        builder.AddVariantOverrides();
         return builder;
     }
 }

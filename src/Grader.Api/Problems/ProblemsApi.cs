@@ -4,6 +4,7 @@ using Grader.Api.Requests;
 using Grader.Data.Access;
 using Grader.Grading.Loading;
 using Grader.Grading.Variants;
+using Grader.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grader.Api.Problems;
@@ -29,9 +30,9 @@ public static class ProblemsApi
     public static Ok<IReadOnlyList<ProblemView>> ListProblems(ProblemCatalog catalog, CourseScope scope, ProblemVisibility visibility) =>
         TypedResults.Ok<IReadOnlyList<ProblemView>>(catalog.Problems.Where(p => visibility.Sees(scope, p)).Select(ProblemView.From).ToList());
 
-    public static Results<Ok<JsonObject>, ProblemHttpResult> GetVariant(
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetVariant(
         [AsParameters] VariantRequest request, ProblemCatalog catalog, CourseScope scope, ProblemVisibility visibility,
-        StudentVariants variants)
+        AssignedVariants variants, CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(request.Id, out var problem) || !visibility.Sees(scope, problem))
         {
@@ -40,7 +41,9 @@ public static class ProblemsApi
 
         try
         {
-            return TypedResults.Ok(ProblemSheet.ToJson(variants.For(problem, request.Course!, request.Assignment!, request.StudentId!)));
+            // An instructor's override of this student's variant, where one is set, is what they see (and are graded against).
+            return TypedResults.Ok(ProblemSheet.ToJson(
+                await variants.ForAsync(problem, request.Course!, request.Assignment!, request.StudentId!, cancellationToken)));
         }
         catch (VariantException exception)
         {

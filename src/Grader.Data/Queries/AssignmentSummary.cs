@@ -37,7 +37,8 @@ public sealed record PartSummary(
     IReadOnlyList<WrongAnswer> CommonWrongAnswers,
     IReadOnlyList<TagCount> Tags);
 
-/// <summary>A normalised wrong (incorrect, partial or invalid) answer and how many counted submissions gave it.</summary>
+/// <summary>A normalised wrong (incorrect, partial or invalid) answer and how many counted submissions gave it; on a randomized
+/// problem's numeric part, the pattern of the answer against each student's own reference ("negated", "f: ×2") instead.</summary>
 public sealed record WrongAnswer(string Answer, long Count);
 
 /// <summary>

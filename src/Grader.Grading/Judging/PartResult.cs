@@ -9,4 +9,10 @@ public sealed record PartResult(string PartId, PartStatus Status, double Score, 
 {
     /// <summary>The misconception tags, none when the grader recognised no slip.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>
+    /// For a wrong numeric part of a randomized problem, how the answer relates to this student's own reference
+    /// ("negated", "×2", "f: transposed; q: zero"): the summary groups wrong answers by it across variants. Null otherwise.
+    /// </summary>
+    public string? Pattern { get; init; }
 }

@@ -63,6 +63,12 @@ public sealed class Problem
             results.Add(part.Grade(isObject ? FindAnswer(answers, part.Id) : null));
         }
         CarriedCredit.Apply(Parts, partId => isObject ? FindAnswer(answers, partId) : null, results);
+        if (IsRandomized && isObject)
+        {
+            // Each student has other numbers: a wrong answer is described against their own reference, so the summary can
+            // count one mistake across variants.
+            AnswerPatterns.Apply(Parts, partId => FindAnswer(answers, partId), results);
+        }
         var score = results.Where(result => result.Status != PartStatus.Manual).Sum(result => result.Score);
         return new GradeReport(Id, Version, Math.Round(score, 10), MaxScore, results) { UnknownAnswers = isObject ? UnknownAnswers(answers) : [] };
     }

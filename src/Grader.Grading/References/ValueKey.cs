@@ -21,6 +21,8 @@ internal sealed class ValueKey(Matrix reference, ValueShape shape, Tolerance tol
 
     public Tolerance Tolerance => tolerance;
 
+    public ValueShape Shape => shape;
+
     public override PartResult Grade(Part part, JsonElement answer)
     {
         var verdict = ValueJudge.Judge(answer, Reference, shape, tolerance);

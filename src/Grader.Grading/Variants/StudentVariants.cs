@@ -15,4 +15,8 @@ public sealed class StudentVariants(string salt, int capacity = 1024)
     /// <exception cref="VariantException">The seed's constraints cannot be met (check would have failed the file).</exception>
     public Problem For(Problem problem, string course, string assignment, string student) =>
         _cache.ForStudent(problem, salt, new VariantKey(course, assignment, student));
+
+    /// <summary>An instructor's override of one student's variant (the problem itself when it declares no parameters).</summary>
+    /// <exception cref="VariantException">A value is not one of its parameter's, or the values break a constraint.</exception>
+    public Problem For(Problem problem, VariantOverride choice) => _cache.For(problem, choice);
 }

@@ -16,7 +16,7 @@ internal static class Grades
     /// </summary>
     public static List<PartOutcome> Parts(GradeReport report) => report.Parts
         .Select(p => new PartOutcome(p.PartId, GradeReportJson.StatusName(p.Status), p.Score, p.MaxScore, p.Feedback,
-            p.Tags.Count == 0 ? null : [.. p.Tags.Distinct(StringComparer.Ordinal)]))
+            p.Tags.Count == 0 ? null : [.. p.Tags.Distinct(StringComparer.Ordinal)], p.Pattern))
         .ToList();
 
     public static SubmissionGraded Event(CommittedGrade grade) => new(

@@ -6,6 +6,7 @@ using Grader.Data.Submissions;
 using Grader.Grading.Loading;
 using Grader.Grading.Model;
 using Grader.Grading.Variants;
+using Grader.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Grading;
@@ -15,7 +16,7 @@ namespace Grader.Worker.Grading;
 /// submission writes nothing and returns the committed grade again (so the event is re-published, at least once).
 /// </summary>
 public sealed class SubmissionGrader(
-    SubmissionGrades grades, ProblemCatalog catalog, StudentVariants variants, TimeProvider clock, IOptions<WorkerOptions> options, ILogger<SubmissionGrader> logger)
+    SubmissionGrades grades, ProblemCatalog catalog, AssignedVariants variants, TimeProvider clock, IOptions<WorkerOptions> options, ILogger<SubmissionGrader> logger)
 {
     /// <returns>The event to publish, or null when there is nothing to announce (unknown or failed submission).</returns>
     /// <param name="delivery">
@@ -51,8 +52,9 @@ public sealed class SubmissionGrader(
         Problem problem;
         try
         {
-            // A randomized problem is graded against this student's own numbers (the handout's for a fixed problem).
-            problem = variants.For(fixedProblem, submission.Course, submission.Assignment, submission.StudentId);
+            // A randomized problem is graded against this student's own numbers, or the ones an instructor set for them (the
+            // handout's for a fixed problem).
+            problem = await variants.ForAsync(fixedProblem, submission.Course, submission.Assignment, submission.StudentId, cancellationToken);
         }
         catch (VariantException exception)
         {

@@ -5,6 +5,7 @@ using Grader.Data.Entities;
 using Grader.Data.Manual;
 using Grader.Data.Passback;
 using Grader.Data.Regrades;
+using Grader.Data.Variants;
 using Grader.Grading.Loading;
 using Grader.Grading.Variants;
 using Grader.ServiceDefaults;
@@ -19,7 +20,7 @@ namespace Grader.Worker.Regrading;
 /// from the start. A cancelled job's batches are acknowledged without work.
 /// </summary>
 public sealed class RegradeBatchProcessor(
-    RegradeBatches batches, ProblemCatalogProvider catalogs, StudentVariants variants, TimeProvider clock, IOptions<RegradeOptions> options,
+    RegradeBatches batches, ProblemCatalogProvider catalogs, AssignedVariants variants, TimeProvider clock, IOptions<RegradeOptions> options,
     GradeEventSources eventSources, ILogger<RegradeBatchProcessor> logger)
 {
     /// <returns>The grades to announce after the commit: score changes of a real (not dry) run.</returns>
@@ -70,7 +71,10 @@ public sealed class RegradeBatchProcessor(
         }
 
         var stored = await store.ReadSubmissionsAsync(key, cancellationToken);
-        var regrades = stored.Select(old => Grade(old, catalog, variants)).ToList();
+        // The batch's instructor overrides in one read: a student's override holds in every regrade, as the seed does.
+        var overrides = await variants.OverridesAsync(stored.Select(old => new VariantOverrideKey(old.Submission.Course,
+            old.Submission.Assignment, old.ProblemId, old.Submission.StudentId)).Distinct().ToList(), cancellationToken);
+        var regrades = stored.Select(old => Grade(old, catalog, variants, overrides)).ToList();
         var now = clock.GetUtcNow();
         var revisions = claim.DryRun ? [] : regrades.Where(r => r.WritesRevision).Select(r => Revision(r, key.JobId, now)).ToList();
         await store.WriteRevisionsAsync(revisions, cancellationToken);
@@ -94,7 +98,8 @@ public sealed class RegradeBatchProcessor(
                     result.GradedAt))).ToList();
     }
 
-    private static Regrade Grade(StoredGrade old, ProblemCatalog catalog, StudentVariants variants)
+    private static Regrade Grade(StoredGrade old, ProblemCatalog catalog, AssignedVariants variants,
+        IReadOnlyDictionary<VariantOverrideKey, StoredVariantOverride> overrides)
     {
         if (!catalog.TryGet(old.ProblemId, out var fixedProblem))
         {
@@ -104,8 +109,9 @@ public sealed class RegradeBatchProcessor(
         try
         {
             var stopwatch = Stopwatch.StartNew();
-            // Each submission against its own student's variant, drawn again from the same seed under the new version.
-            var problem = variants.For(fixedProblem, old.Submission.Course, old.Submission.Assignment, old.Submission.StudentId);
+            // Each submission against its own student's variant, drawn again from the same seed (or built again from the
+            // instructor's override) under the new version.
+            var problem = variants.For(fixedProblem, old.Submission.Course, old.Submission.Assignment, old.Submission.StudentId, overrides);
             using var answers = JsonDocument.Parse(old.Answers);
             var report = problem.Grade(answers.RootElement);
             // Staff scores of manual parts survive: the grader only ever reports those as ungraded.
