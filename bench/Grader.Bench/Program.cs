@@ -1,97 +1,46 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Grader.Contracts.Webhooks;
-using Npgsql;
 
-// Service throughput: posts signed submissions of the example answers to a running Grader, then reports how many
-// were accepted per second (webhook intake) and graded per second (first receipt to last grade, from PostgreSQL).
+// Service throughput, three modes:
+// - burst (default): posts --count signed submissions over --concurrency connections as fast as the API takes them, then
+//   reports accepted/s (webhook intake) and graded/s (first receipt to last grade, from PostgreSQL);
+// - fixed rate (--rate R --seconds S): posts R submissions a second for S seconds whatever the answers' pace (open loop),
+//   reports the webhook latency p50/p99 and whether grading kept up;
+// - raw RabbitMQ (--rabbit amqp://...): the broker's own durable publish-confirm/consume-ack limit, no Grader involved.
 var options = BenchOptions.Parse(args);
-var examples = Directory.GetFiles(options.Examples, "*.json")
-    .Where(path => !path.Contains(".mistakes.", StringComparison.Ordinal))
-    .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
-    .ToArray();
-var run = string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}");
-using var http = new HttpClient { BaseAddress = new Uri(options.Url) };
-
-var intake = Stopwatch.StartNew();
-var next = -1;
-var failures = 0;
-await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+if (options.Rabbit is not null)
 {
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < options.Count)
-    {
-        var example = examples[i % examples.Length];
-        var body = new JsonObject
-        {
-            ["externalId"] = $"{run}-{i}",
-            ["course"] = "bench",
-            ["assignment"] = run,
-            ["problemId"] = example.Problem,
-            ["studentId"] = $"student-{i % 500}",
-            ["answers"] = example.Answers.DeepClone(),
-        }.ToJsonString();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(WebhookHeaders.Source, options.Source);
-        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(options.Secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), bytes));
-        using var response = await http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            Interlocked.Increment(ref failures);
-        }
-    }
-}));
-intake.Stop();
-
-await using var db = NpgsqlDataSource.Create(options.ConnectionString);
-var deadline = DateTime.UtcNow.AddMinutes(10);
-long graded;
-do
-{
-    await Task.Delay(200);
-    await using var count = db.CreateCommand("select count(*) from submissions where assignment = $1 and status in ('graded', 'failed')");
-    count.Parameters.AddWithValue(run);
-    graded = (long)(await count.ExecuteScalarAsync())!;
+    return await RabbitProbe.RunAsync(options.Rabbit, options.Count, options.Concurrency);
 }
-while (graded < options.Count - failures && DateTime.UtcNow < deadline);
 
-await using var span = db.CreateCommand(
-    "select extract(epoch from max(graded_at) - min(received_at)) from submissions where assignment = $1 and status = 'graded'");
-span.Parameters.AddWithValue(run);
-var gradingSeconds = Convert.ToDouble(await span.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-var accepted = options.Count - failures;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-    run {run}: {options.Count} submissions, {options.Concurrency} concurrent posts, {examples.Length} problems round-robin
-    accepted: {accepted} in {intake.Elapsed.TotalSeconds:F2} s = {accepted / intake.Elapsed.TotalSeconds:F0} submissions/s ({failures} not 202)
-    graded:   {graded} in {gradingSeconds:F2} s (first receipt to last grade) = {graded / gradingSeconds:F0} submissions/s
-    """));
-return failures == 0 && graded == options.Count ? 0 : 1;
+var submissions = new Submissions(options);
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = new Uri(options.Url) };
+return options.Rate > 0 ? await FixedRate.RunAsync(options, submissions, http) : await Burst(options, submissions, http);
 
-/// <summary>Command-line options with defaults matching ./run.sh.</summary>
-internal sealed record BenchOptions(string Url, string Source, string Secret, int Count, int Concurrency, string Examples, string ConnectionString)
+static async Task<int> Burst(BenchOptions options, Submissions submissions, HttpClient http)
 {
-    public static BenchOptions Parse(string[] args)
+    var intake = Stopwatch.StartNew();
+    var next = -1;
+    var failures = 0;
+    await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < options.Count)
         {
-            values[args[i].TrimStart('-')] = args[i + 1];
+            if (!await submissions.PostAsync(http, i))
+            {
+                Interlocked.Increment(ref failures);
+            }
         }
+    }));
+    intake.Stop();
 
-        string Get(string key, string fallback) => values.TryGetValue(key, out var value) ? value : fallback;
-        return new BenchOptions(
-            Get("url", "http://127.0.0.1:5080"),
-            Get("source", "local"),
-            Get("secret", "local-dev-secret"),
-            int.Parse(Get("count", "2000"), CultureInfo.InvariantCulture),
-            int.Parse(Get("concurrency", "16"), CultureInfo.InvariantCulture),
-            Get("examples", "examples"),
-            Get("connection", "Host=127.0.0.1;Port=25432;Database=grader;Username=grader;Password=grader"));
-    }
+    var accepted = options.Count - failures;
+    var (graded, gradingSeconds) = await submissions.AwaitGradesAsync(accepted);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+        run {submissions.Run}: {options.Count} submissions, {options.Concurrency} concurrent posts, {submissions.Problems} problems round-robin
+        accepted: {accepted} in {intake.Elapsed.TotalSeconds:F2} s = {accepted / intake.Elapsed.TotalSeconds:F0} submissions/s ({failures} not 202)
+        graded:   {graded} in {gradingSeconds:F2} s (first receipt to last grade) = {graded / gradingSeconds:F0} submissions/s
+        """));
+    return failures == 0 && graded == options.Count ? 0 : 1;
 }
