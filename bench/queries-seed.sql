@@ -42,5 +42,5 @@ select summary_rebuild();
 vacuum analyze submissions;
 vacuum analyze results;
 vacuum analyze summary_counted;
-vacuum analyze summary_status_counts;
+vacuum analyze summary_status_slots;
 select count(*) as submissions, (select count(*) from results) as results from submissions;

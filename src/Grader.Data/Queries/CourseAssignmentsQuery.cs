@@ -7,7 +7,7 @@ namespace Grader.Data.Queries;
 
 /// <summary>
 /// The assignments of the courses a caller may see, with their submission and problem counts, for the staff dashboard.
-/// Reads <c>summary_status_counts</c> (kept exact by the triggers of migration 0004, a few rows per problem), never the
+/// Reads <c>summary_status_slots</c> (kept exact by the triggers of migrations 0004 and 0012, a few rows per problem and status), never the
 /// submissions themselves, so its cost follows the number of assignments, not of submissions.
 /// </summary>
 public sealed class CourseAssignmentsQuery(NpgsqlDataSource dataSource)
@@ -17,7 +17,7 @@ public sealed class CourseAssignmentsQuery(NpgsqlDataSource dataSource)
     {
         await using var command = SqlCommands.Create(dataSource, """
             select course, assignment, count(distinct problem_id) as problems, sum(n)::bigint as submissions
-            from summary_status_counts
+            from summary_status_slots
             where ($1::text[] is null or course = any($1)) and ($2::text is null or course = $2)
             group by course, assignment
             having sum(n) > 0
@@ -36,7 +36,7 @@ public sealed class CourseAssignmentsQuery(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<string>> ProblemsAsync(string course, string assignment, CancellationToken cancellationToken)
     {
         await using var command = SqlCommands.Create(dataSource, """
-            select problem_id from summary_status_counts
+            select problem_id from summary_status_slots
             where course = $1 and assignment = $2
             group by problem_id having sum(n) > 0
             order by problem_id

@@ -6,10 +6,10 @@ namespace Grader.Data.Queries;
 /// </summary>
 internal static class SummarySql
 {
-    /// <summary>The whole assignment (or one problem): reads summary_counted and summary_status_counts, ~one row per student.</summary>
+    /// <summary>The whole assignment (or one problem): reads summary_counted and summary_status_slots (0012: each counter striped over slots, summed here), ~one row per student.</summary>
     public static string Counted(string where) => $"""
         with status_counts as (
-            select status, sum(n) as n from summary_status_counts where {where} group by status
+            select status, sum(n) as n from summary_status_slots where {where} group by status
         ),
         -- Read twice, but two scans of summary_counted are cheaper than materialising its jsonb into a temp file.
         counted_scores as not materialized (

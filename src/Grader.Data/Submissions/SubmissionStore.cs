@@ -1,6 +1,9 @@
 using Grader.Data.Access;
 using Grader.Data.Entities;
+using Grader.Data.Sql;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Grader.Data.Submissions;
 
@@ -27,26 +30,31 @@ public sealed class SubmissionStore(GraderDbContext db)
     }
 
     /// <summary>Stores a new submission once per (source, externalId); a repeat returns the submission stored first.</summary>
+    /// <remarks>
+    /// Insert first, look up only on a repeat: one round trip and one commit for a new delivery (a repeat is rare). A
+    /// concurrent duplicate delivery waits on the unique index for the first one's commit, inserts nothing, then reads it.
+    /// </remarks>
     public async Task<(Submission Submission, bool Created)> AcceptOnceAsync(Submission submission, CancellationToken cancellationToken)
     {
-        if (await FindDeliveryAsync(submission.Source, submission.ExternalId, cancellationToken) is { } existing)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var insert = SqlCommands.Create(connection, null, """
+            insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
+                                     received_at, status, enqueued_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            on conflict (source, external_id) do nothing
+            """,
+            submission.Id, submission.Source, submission.ExternalId, submission.Course, submission.Assignment, submission.ProblemId,
+            submission.StudentId, SqlCommands.Typed(NpgsqlDbType.Jsonb, submission.Answers),
+            SqlCommands.Typed(NpgsqlDbType.TimestampTz, submission.SubmittedAt), submission.ReceivedAt, submission.Status.Name(),
+            submission.EnqueuedAt);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
-            return (existing, false);
-        }
-
-        db.Submissions.Add(submission);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
             return (submission, true);
         }
-        catch (DbUpdateException exception) when (TransientFailures.IsUniqueViolation(exception))
-        {
-            // A concurrent duplicate delivery won the insert: answer with its submission.
-            db.ChangeTracker.Clear();
-            var winner = await FindDeliveryAsync(submission.Source, submission.ExternalId, cancellationToken);
-            return (winner ?? throw new InvalidOperationException("Unique violation but no stored submission."), false);
-        }
+
+        var stored = await FindDeliveryAsync(submission.Source, submission.ExternalId, cancellationToken);
+        return (stored ?? throw new InvalidOperationException("Insert skipped as a repeat but no stored submission."), false);
     }
 
     private Task<Submission?> FindDeliveryAsync(string source, string externalId, CancellationToken cancellationToken) =>

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+
+/// <summary>
+/// Open-loop load: submission i is posted at start + i / rate whether or not earlier answers came back, so a slow API shows
+/// as latency (measured from the scheduled time, which counts time spent queued behind the generator too) rather than as a
+/// politely lower rate.
+/// </summary>
+internal static class FixedRate
+{
+    public static async Task<int> RunAsync(BenchOptions options, Submissions submissions, HttpClient http)
+    {
+        var total = (int)(options.Rate * options.Seconds);
+        var latencies = new double[total];
+        var ok = new bool[total];
+        var clock = Stopwatch.StartNew();
+        var posts = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var due = i / options.Rate;
+            var wait = due - clock.Elapsed.TotalSeconds;
+            if (wait > 0.001)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait));
+            }
+
+            var index = i;
+            posts.Add(Task.Run(async () =>
+            {
+                ok[index] = await submissions.PostAsync(http, index);
+                latencies[index] = (clock.Elapsed.TotalSeconds - due) * 1000;
+            }));
+        }
+
+        await Task.WhenAll(posts);
+        var sent = clock.Elapsed.TotalSeconds;
+        var accepted = ok.Count(x => x);
+        // Grading keeps up when the last grade lands shortly after the last post, not minutes later.
+        var (graded, span) = await submissions.AwaitGradesAsync(accepted);
+        var lag = span - sent;
+        Array.Sort(latencies);
+        double At(double q) => latencies[Math.Min(total - 1, (int)(q * total))];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            run {submissions.Run}: fixed rate {options.Rate:F0}/s for {options.Seconds:F0} s ({total} submissions)
+            achieved: {total / sent:F0} posts/s, {accepted} accepted ({total - accepted} not 202)
+            latency:  p50 {At(0.50):F1} ms, p99 {At(0.99):F1} ms, max {latencies[^1]:F1} ms
+            graded:   {graded}, last grade {lag:F2} s after the last post ({graded / span:F0} submissions/s over the run)
+            """));
+        return accepted == total && graded == total ? 0 : 1;
+    }
+}
