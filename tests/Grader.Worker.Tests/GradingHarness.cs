@@ -2,6 +2,7 @@ using Grader.Data;
 using Grader.Data.Entities;
 using Grader.Grading.Loading;
 using Grader.Grading.Variants;
+using Grader.ServiceDefaults;
 using Grader.Worker.Extensions;
 using Grader.Worker.Grading;
 using MassTransit;
@@ -19,6 +20,7 @@ public static class GradingHarness
         .AddLogging()
         .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
         .AddSingleton(new StudentVariants(""))
+        .AddSingleton<AssignedVariants>()
         .AddGraderData(_ => connectionString)
         .AddGradingServices()
         .Configure<WorkerOptions>(options =>

@@ -31,6 +31,7 @@ public sealed class RegradeFailedFirstStartTests : IAsyncLifetime
             .AddLogging()
             .AddSingleton(new ProblemCatalogProvider(GradingHarness.ProblemsDirectory()))
             .AddSingleton(new StudentVariants(""))
+            .AddSingleton<AssignedVariants>()
             .AddGraderData(_ => _database.ConnectionString + ";Options=-c lock_timeout=100")
             .AddGradingServices()
             .AddScoped<RegradeBatchProcessor>()

@@ -26,5 +26,7 @@ internal static class SubmissionRows
         Attempts = reader.Get<int>("attempts"),
         FailureReason = reader.Text("failure_reason"),
         CurrentResultId = reader.Value<Guid>("current_result_id"),
+        LtiLineItem = reader.Text("lti_line_item"),
+        LtiUserId = reader.Text("lti_user_id"),
     };
 }

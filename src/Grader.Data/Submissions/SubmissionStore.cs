@@ -40,14 +40,15 @@ public sealed class SubmissionStore(GraderDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var insert = SqlCommands.Create(connection, null, """
             insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
-                                     received_at, status, enqueued_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                     received_at, status, enqueued_at, lti_line_item, lti_user_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             on conflict (source, external_id) do nothing
             """,
             submission.Id, submission.Source, submission.ExternalId, submission.Course, submission.Assignment, submission.ProblemId,
             submission.StudentId, SqlCommands.Typed(NpgsqlDbType.Jsonb, submission.Answers),
             SqlCommands.Typed(NpgsqlDbType.TimestampTz, submission.SubmittedAt), submission.ReceivedAt, submission.Status.Name(),
-            submission.EnqueuedAt);
+            submission.EnqueuedAt, SqlCommands.Typed(NpgsqlDbType.Text, submission.LtiLineItem),
+            SqlCommands.Typed(NpgsqlDbType.Text, submission.LtiUserId));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
             return (submission, true);

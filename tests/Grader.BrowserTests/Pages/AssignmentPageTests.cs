@@ -49,9 +49,10 @@ public sealed class AssignmentPageTests(BrowserStackWithCourses fixture) : IClas
         await page.GotoAsync(Path);
 
         // The select applies itself (the page's script); the Apply button does the same without it.
-        await page.RunAndWaitForResponseAsync(() => page.GetByLabel("Problem").SelectOptionAsync("p2"),
-            r => r.Url.Contains("problemId=p2", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync();
+        // Waits for the navigation the select starts to load, not only for its response: reading the table between the
+        // two reads a page being replaced ("execution context was destroyed").
+        await page.NavigateByAsync(() => page.GetByLabel("Problem").SelectOptionAsync("p2"));
+        Assert.Contains("problemId=p2", page.Url, StringComparison.Ordinal);
 
         Assert.Equal("4", await page.Locator("#total-submissions").InnerTextAsync());
         Assert.Equal("2", await page.Locator("#total-students").InnerTextAsync());
