@@ -1,4 +1,5 @@
 using Grader.Api.Access;
+using Grader.Api.Passback;
 using Grader.Api.Requests;
 using Grader.Data.Access;
 using Grader.Data.Lti;
@@ -69,13 +70,13 @@ public static class LtiAdminApi
         TypedResults.Ok(await platforms.ListMapsAsync(cancellationToken));
 
     public static async Task<Ok<ScorePostsPage>> ListScores(
-        [AsParameters] ScorePostListRequest request, LtiScoreDeliveries deliveries, CancellationToken cancellationToken)
+        [AsParameters] DeliveryListRequest request, LtiScoreDeliveries deliveries, CancellationToken cancellationToken)
     {
         var limit = request.PageSize();
         var rows = await deliveries.ListAsync(
             new ScorePostFilter(request.State, request.Source, request.SubmissionId, request.BeforeSeq, limit + 1), cancellationToken);
         var page = rows.Take(limit).ToList();
-        return TypedResults.Ok(new ScorePostsPage(page, rows.Count > limit ? ScorePostListRequest.SealCursor(page[^1].Seq) : null));
+        return TypedResults.Ok(new ScorePostsPage(page, rows.Count > limit ? DeliveryListRequest.SealCursor(page[^1].Seq) : null));
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> Redeliver(

@@ -11,7 +11,6 @@ public static class LtiApiRegistration
         builder.Services.AddSingleton<LtiLineItemField>();
         builder.Services.AddSingleton<IValidator<LtiPlatformRequest>, LtiPlatformRequestValidator>();
         builder.Services.AddSingleton<IValidator<LtiLineItemMapRequest>, LtiLineItemMapRequestValidator>();
-        builder.Services.AddSingleton<IValidator<ScorePostListRequest>, ScorePostListRequestValidator>();
         return builder;
     }
 }

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Grader.Api.Passback;
 
-/// <summary><c>GET /api/v1/webhooks/deliveries</c>: outgoing grade events by state, source and submission, newest first.</summary>
+/// <summary>
+/// <c>GET /api/v1/webhooks/deliveries</c> and <c>GET /api/v1/lti/scores</c>: outgoing grade events or AGS Score posts by
+/// state, source and submission, newest first. Both outboxes share the states and the sequence cursor, so one request.
+/// </summary>
 public sealed class DeliveryListRequest : IPaged
 {
     [FromQuery] public string? State { get; set; }

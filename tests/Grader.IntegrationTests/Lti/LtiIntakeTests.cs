@@ -80,4 +80,20 @@ public sealed class LtiIntakeTests
         using var forbidden = await instructor.GetAsync("/api/v1/lti/platforms");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    [Theory]
+    [InlineData("state=sent", "state")]
+    [InlineData("submission=42", "submission")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    public async Task Score_post_list_refuses_a_bad_filter_naming_it(string query, string field)
+    {
+        await using var stack = await ServiceStack.StartAsync();
+
+        using var response = await stack.Http.GetAsync($"/api/v1/lti/scores?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
 }
