@@ -5,7 +5,10 @@ using Npgsql;
 
 namespace Grader.Worker.Tests;
 
-/// <summary>In-process retries after a transient database error are one attempt, not several (Worker:MaxAttempts counts deliveries).</summary>
+/// <summary>
+/// In-process retries after a transient database error are one attempt, not several, and a delivery whose claim only a
+/// retry makes is one attempt, not none (Worker:MaxAttempts counts deliveries).
+/// </summary>
 public sealed class RetryAttemptTests : IAsyncLifetime
 {
     private readonly WorkerTestDatabase _database = new();
@@ -55,5 +58,31 @@ public sealed class RetryAttemptTests : IAsyncLifetime
         Assert.True(await _harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id));
         Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
         Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+    }
+
+    /// <summary>
+    /// A delivery whose first try could not claim the submission (the database refused) still counts one attempt when a
+    /// retry of it claims: otherwise such deliveries grade with attempts = 0 and Worker:MaxAttempts can be bypassed.
+    /// </summary>
+    [Fact]
+    public async Task A_delivery_claimed_only_by_its_retry_counts_one_attempt()
+    {
+        var id = await GradingHarness.StoreSubmissionAsync(_services);
+        await using var blocker = await _database.DataSource.OpenConnectionAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        // The claim's update times out on this row lock: the first tries fail before anything is counted.
+        await using (var lockRow = new NpgsqlCommand($"select 1 from submissions where id = '{id}' for update", blocker, transaction))
+        {
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        await _harness.Bus.Publish(new GradeSubmission(id));
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        Assert.Equal("queued", (string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'"));
+        await transaction.RollbackAsync();
+
+        Assert.True(await _harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id),
+            $"not graded: {await _database.ScalarAsync($"select status || ' ' || attempts || ' ' || coalesce(failure_reason, '') from submissions where id = '{id}'")}");
+        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
     }
 }
