@@ -30,9 +30,6 @@ internal static class LtiScoreWrites
         order by r.submission_id, r.revision
         """;
 
-    public static Task<int> ForResultsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<Guid> resultIds,
-        CancellationToken cancellationToken) =>
-        resultIds.Count == 0
-            ? Task.FromResult(0)
-            : SqlCommands.ExecuteAsync(connection, transaction, ForResultsSql, cancellationToken, resultIds.ToArray());
+    /// <summary>The insert for <paramref name="resultIds"/>, to run in the caller's batch beside the webhook events.</summary>
+    public static NpgsqlBatchCommand ForResults(Guid[] resultIds) => new(ForResultsSql) { Parameters = { new() { Value = resultIds } } };
 }

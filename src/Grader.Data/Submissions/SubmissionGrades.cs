@@ -59,7 +59,7 @@ public sealed class SubmissionGrades(GraderDbContext db, GradeEventSources event
         return claimed;
     }
 
-    /// <summary>Stores the first result and marks the submission graded, under its row lock: two round trips.</summary>
+    /// <summary>Stores the first result and marks the submission graded, under its row lock: one batch, then one for its announcements (webhook events and LTI Scores), then the commit.</summary>
     /// <returns>false when another delivery committed first (the row lock makes the second one see it).</returns>
     public async Task<bool> CommitFirstGradeAsync(GradingResult result, CancellationToken cancellationToken)
     {
