@@ -20,7 +20,7 @@ await app.PrepareGraderAsync();
 
 app.UseGraderRequestLogging();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePagesOrErrorPages();
 app.UseStaffAssets();
 app.UseApiKeyAccess();
 app.MapOpenApi().AllowAnonymous().ExemptFromCourseScope("the API's description: no course data");

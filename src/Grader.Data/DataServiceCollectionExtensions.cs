@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
 
         // Plain Npgsql where the SQL is the point (set-based writes, COPY, the summary's CTEs): singletons over the data source.
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<AssignmentSummaryQuery>();
         services.AddSingleton<GradebookQuery>();
         services.AddSingleton<StudentHistoryQuery>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Grader.Api.Access;
+using Grader.Api.Staff;
 using Grader.Api.Submissions;
 using Grader.Contracts.Webhooks;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Grader.Api.Extensions;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, one global partitioned limiter: the signed webhook by its source, a request with a valid
-/// key by the key, anything else by client address. Over the budget: 429 with <c>Retry-After</c> and a ProblemDetails.
+/// ASP.NET Core's rate limiter, one global partitioned limiter: the signed webhook by its source, a staff page by its
+/// session's key or, signing in, by address (<see cref="PageRateLimits"/>), a request with a valid key by the key, anything
+/// else by client address. Over the budget: 429 with <c>Retry-After</c> and a ProblemDetails.
 /// Runs after authentication (the key is known) and before authorization and the handlers (nothing is read or stored).
 /// </summary>
 public static class ApiRateLimits
@@ -20,7 +22,7 @@ public static class ApiRateLimits
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.PerKey.PermitsPerMinute > 0 && o.PerSource.PermitsPerMinute > 0 && o.PerClient.PermitsPerMinute > 0
-                           && o.MaxBodyBytes > 0, "RateLimits: every PermitsPerMinute and MaxBodyBytes must be positive.")
+                           && o.PerSession.PermitsPerMinute > 0 && o.PerSignIn.PermitsPerMinute > 0 && o.MaxBodyBytes > 0, "RateLimits: every PermitsPerMinute and MaxBodyBytes must be positive.")
             .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
@@ -41,12 +43,17 @@ public static class ApiRateLimits
             return Window($"source:{(source is not null && sources.ContainsKey(source) ? source : "?")}", limits.PerSource);
         }
 
+        if (PageRateLimits.Partition(context, limits) is { } page)
+        {
+            return page;
+        }
+
         return ApiCaller.From(context.User) is { } caller
             ? Window($"key:{caller.KeyId}", limits.PerKey)
             : Window($"client:{context.Connection.RemoteIpAddress}", limits.PerClient);
     }
 
-    private static RateLimitPartition<string> Window(string partition, RateLimit limit) =>
+    internal static RateLimitPartition<string> Window(string partition, RateLimit limit) =>
         RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitsPerMinute,
@@ -61,6 +68,12 @@ public static class ApiRateLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (PageErrors.IsPageRequest(http))
+        {
+            // No body: the status-code page renders the pages' HTML answer, with the wait.
+            return;
+        }
+
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

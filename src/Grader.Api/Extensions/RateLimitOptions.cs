@@ -1,8 +1,8 @@
 namespace Grader.Api.Extensions;
 
 /// <summary>
-/// The <c>RateLimits</c> section: requests per minute per API key, per webhook source, and per client address for
-/// requests without a valid key. Defaults are far above what the tests, run.sh and the benchmarks send.
+/// The <c>RateLimits</c> section: requests per minute per API key, per webhook source, per client address for
+/// requests without a valid key, and for the staff pages per signed-in key and per address signing in. Defaults are far above what the tests, run.sh and the benchmarks send.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -14,6 +14,15 @@ public sealed class RateLimitOptions
     public RateLimit PerSource { get; set; } = new() { PermitsPerMinute = 12000 };
 
     public RateLimit PerClient { get; set; } = new() { PermitsPerMinute = 3000 };
+
+    /// <summary>
+    /// Staff pages of one signed-in key (all its sessions together): a person clicking, a queue graded by keyboard, a
+    /// regrade's progress polled once a second.
+    /// </summary>
+    public RateLimit PerSession { get; set; } = new() { PermitsPerMinute = 1200 };
+
+    /// <summary>The sign-in form and any page request without a session, per client address.</summary>
+    public RateLimit PerSignIn { get; set; } = new() { PermitsPerMinute = 300 };
 
     /// <summary>Largest body of every endpoint but the webhook (which keeps <c>Webhooks:MaxBodyBytes</c>).</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;

@@ -1,5 +1,5 @@
 using Grader.Api.Requests;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Grader.Api.Staff;
@@ -14,13 +14,20 @@ public sealed class PageRequestText : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // The error page re-executed for this very refusal reads the same form: it must render, not refuse again.
+        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next();
+            return;
+        }
+
         var request = context.HttpContext.Request;
         var texts = context.RouteData.Values.Values.OfType<string>()
             .Concat(request.Query.SelectMany(q => q.Value.Append(q.Key)))
             .Concat(request.HasFormContentType ? request.Form.SelectMany(f => f.Value.Append(f.Key)) : []);
         if (texts.Any(text => text is not null && !StorableText.IsStorable(text)))
         {
-            context.Result = new BadRequestObjectResult($"Every field {StorableText.Rule}.");
+            context.Result = PageErrors.Refuse(context.HttpContext, StatusCodes.Status400BadRequest, $"Every field {StorableText.Rule}.");
             return;
         }
 

@@ -6,11 +6,14 @@ namespace Grader.Api.Staff;
 
 /// <summary>
 /// The staff pages (Razor Pages under Pages/, static files under wwwroot/): every page needs a staff session and is
-/// course-scoped (<see cref="PageCourseScope"/>), except the sign-in page, which is anonymous and reads no course data.
+/// course-scoped (<see cref="PageCourseScope"/>), except the sign-in and error pages, which are anonymous and read no
+/// course data.
 /// </summary>
 public static class StaffPages
 {
-    private const string SignInPage = "/SignIn";
+    /// <summary>The sign-in page's path among the pages (its <c>ViewEnginePath</c>).</summary>
+    public const string SignInPage = "/SignIn";
+    private const string ErrorPage = "/Error";
 
     public static IHostApplicationBuilder AddStaffPages(this IHostApplicationBuilder builder)
     {
@@ -19,6 +22,7 @@ public static class StaffPages
         {
             options.Conventions.AuthorizeFolder("/", StaffSession.Policy);
             options.Conventions.AllowAnonymousToPage(SignInPage);
+            options.Conventions.AllowAnonymousToPage(ErrorPage);
             options.Conventions.AddFolderApplicationModelConvention("/", DeclareCourseScope);
         }).AddMvcOptions(options =>
         {
@@ -54,7 +58,10 @@ public static class StaffPages
         return app;
     }
 
-    private static void DeclareCourseScope(PageApplicationModel page) => page.EndpointMetadata.Add(page.ViewEnginePath == SignInPage
-        ? new CourseScopeExempt("the sign-in form: anonymous, it reads no course data")
-        : CourseScoped.Marker);
+    private static void DeclareCourseScope(PageApplicationModel page) => page.EndpointMetadata.Add(page.ViewEnginePath switch
+    {
+        SignInPage => new CourseScopeExempt("the sign-in form: anonymous, it reads no course data"),
+        ErrorPage => new CourseScopeExempt("the error page: anonymous, it says what a refused request's status means"),
+        _ => CourseScoped.Marker,
+    });
 }

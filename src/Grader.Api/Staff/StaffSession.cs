@@ -25,6 +25,7 @@ public static class StaffSession
 
     public static IHostApplicationBuilder AddStaffSession(this IHostApplicationBuilder builder)
     {
+        builder.AddSessionKeyRing();
         builder.Services.AddAuthentication().AddCookie(SchemeName, options =>
         {
             options.Cookie.Name = CookieName;

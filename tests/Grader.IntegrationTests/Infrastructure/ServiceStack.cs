@@ -159,6 +159,26 @@ public sealed class ServiceStack : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>
+    /// Starts a second API instance as a process on this stack's database and vhost (<see cref="ApiProcess"/>), with the
+    /// in-process API's settings; <paramref name="overrides"/> are environment variables such as <c>HOME</c>.
+    /// </summary>
+    public Task<ApiProcess> StartApiProcessAsync(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var environment = new Dictionary<string, string>(BaseSettings())
+        {
+            [$"Webhooks__Sources__{Source}__Secret"] = Secret,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__Format"] = "json",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return ApiProcess.StartAsync(environment, Path.Combine(AppContext.BaseDirectory, $"{VirtualHost}-api-{Guid.NewGuid():N}.log"));
+    }
+
     public async Task WaitForConsumersAsync(int count, TimeSpan? timeout = null, string queue = QueueNames.GradeSubmission)
     {
         await Eventually.HoldsAsync(

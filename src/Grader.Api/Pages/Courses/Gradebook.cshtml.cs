@@ -54,7 +54,7 @@ public sealed class GradebookModel(GradebookQuery query, IValidator<GradebookReq
     {
         if (await ValidAsync(cancellationToken) is not { } request)
         {
-            return BadRequest(string.Join(' ', Errors));
+            return Staff.PageErrors.Refuse(HttpContext, StatusCodes.Status400BadRequest, string.Join(' ', Errors));
         }
 
         var rows = new List<GradebookRow>();
