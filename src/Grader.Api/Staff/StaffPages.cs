@@ -55,6 +55,16 @@ public static class StaffPages
     public static WebApplication MapStaffPages(this WebApplication app)
     {
         app.MapRazorPages();
+        // An address that is no page (a typo, an old link) is the pages' 404, not the API's 401 for a missing key; the
+        // JSON API's prefixes are left out, so an unknown /api path is answered as before.
+        app.MapFallback("{*path:nonfile:regex(^(?!(api|openapi|health|\\.well-known)(/|$)))}", context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription()
+            .ExemptFromCourseScope("an unknown page address: answers 404 and reads nothing");
         return app;
     }
 
