@@ -13,6 +13,9 @@ public static class StaffPages
 {
     /// <summary>The sign-in page's path among the pages (its <c>ViewEnginePath</c>).</summary>
     public const string SignInPage = "/SignIn";
+
+    /// <summary>Any address without a file extension outside the JSON API's prefixes: the pages' 404 when nothing else matches.</summary>
+    public const string UnknownPageRoute = "{*path:nonfile:regex(^(?!(api|openapi|health|\\.well-known)(/|$)))}";
     private const string ErrorPage = "/Error";
 
     public static IHostApplicationBuilder AddStaffPages(this IHostApplicationBuilder builder)
@@ -57,7 +60,7 @@ public static class StaffPages
         app.MapRazorPages();
         // An address that is no page (a typo, an old link) is the pages' 404, not the API's 401 for a missing key; the
         // JSON API's prefixes are left out, so an unknown /api path is answered as before.
-        app.MapFallback("{*path:nonfile:regex(^(?!(api|openapi|health|\\.well-known)(/|$)))}", context =>
+        app.MapFallback(UnknownPageRoute, context =>
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;

@@ -35,11 +35,13 @@ public sealed class GradingStack : IAsyncLifetime
 
     /// <summary>
     /// A graded cs189-dis4 submission of <paramref name="student"/> whose manual parts 1a–1c hold <paramref name="text"/>
-    /// (1a) and fixed texts; each call is submitted a minute after the last, so the grading order is the call order.
+    /// (1a) and fixed texts; each call is submitted a minute after the last, so the grading order is the call order, unless
+    /// <paramref name="at"/> names the time (a screenshot's, the same on every run).
     /// </summary>
-    public async Task<SubmissionView> SubmitAsync(string assignment, string student, string text = "q = x + y, then f = q z")
+    public async Task<SubmissionView> SubmitAsync(string assignment, string student, string text = "q = x + y, then f = q z",
+        DateTimeOffset? at = null)
     {
-        var at = FirstSubmittedAt.AddMinutes(Interlocked.Increment(ref _submitted));
+        at ??= FirstSubmittedAt.AddMinutes(Interlocked.Increment(ref _submitted));
         var body = WebhookClient.Body(ProblemId, new Dictionary<string, object>
         {
             ["1a"] = text,
@@ -49,7 +51,7 @@ public sealed class GradingStack : IAsyncLifetime
         });
         body["assignment"] = assignment;
         body["studentId"] = student;
-        body["submittedAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        body["submittedAt"] = at.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         using var response = await Stack.Webhook.PostAsync(body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<SubmissionView>(ServiceStack.Json))!.Id;

@@ -6,9 +6,8 @@ using Microsoft.Playwright;
 namespace Grader.BrowserTests.Pages;
 
 /// <summary>
-/// Every page renders whole at a laptop's and a phone's width, as full-page PNGs: into the test output's
-/// <c>screenshots/</c>, or into <c>GRADER_SCREENSHOTS</c> when set (<c>GRADER_SCREENSHOTS=$PWD/docs/images</c> refreshes the
-/// README's pictures).
+/// The course pages render whole at a laptop's and a phone's width, as full-page PNGs (<see cref="Screenshots"/>); the
+/// grading queue and regrade pages are taken by <see cref="WorkflowScreenshotTests"/>.
 /// </summary>
 public sealed class ScreenshotTests(BrowserStackWithCourses fixture) : IClassFixture<BrowserStackWithCourses>
 {
@@ -22,6 +21,7 @@ public sealed class ScreenshotTests(BrowserStackWithCourses fixture) : IClassFix
     [InlineData("assignment-phone", $"{CourseUrl}/assignments/{SeededCourse.Assignment}", 390)]
     [InlineData("gradebook", $"{CourseUrl}/assignments/{SeededCourse.Assignment}/gradebook", 1280)]
     [InlineData("student", $"{CourseUrl}/students/s2", 1280)]
+    [InlineData("course", CourseUrl, 1280)]
     public async Task Each_page_renders_whole_with_its_stylesheet_at_a_laptop_and_a_phone_width(string name, string path, int width)
     {
         var page = await _browser.NewPageAsync();
@@ -38,17 +38,49 @@ public sealed class ScreenshotTests(BrowserStackWithCourses fixture) : IClassFix
 
         Assert.Equal(200, response!.Status);
         Assert.Equal(200, (await stylesheet).Status);
-        // Nothing wider than the viewport: no sideways scrolling of the page itself (wide tables scroll in their box).
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways");
-        var file = Path.Combine(Directory(), $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(file)).Take(4));
+        await page.SaveAsync(name);
     }
 
-    private static string Directory()
+    [Fact]
+    public async Task The_submission_page_renders_whole()
     {
-        var directory = Environment.GetEnvironmentVariable("GRADER_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-        System.IO.Directory.CreateDirectory(directory);
-        return directory;
+        var page = await _browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.SignInAsync(await _browser.Stack.CreateApiKeyAsync(ApiKeyRole.Instructor, SeededCourse.Course));
+        await page.GotoAsync($"{CourseUrl}/students/s3");
+
+        // s3's graded p2 answer (partial), the second newest.
+        await page.NavigateByAsync(() => page.Locator("#history tbody tr").Nth(1).GetByRole(AriaRole.Link).ClickAsync());
+
+        Assert.Contains("/submissions/", page.Url, StringComparison.Ordinal);
+        await page.SaveAsync("submission");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(CourseUrl)]
+    [InlineData($"{CourseUrl}/assignments/{SeededCourse.Assignment}")]
+    [InlineData($"{CourseUrl}/assignments/{SeededCourse.Assignment}/gradebook")]
+    [InlineData($"{CourseUrl}/students/s3")]
+    [InlineData("/grading")]
+    [InlineData("/regrades")]
+    [InlineData("/regrades/new")]
+    [InlineData("/courses/no-such-course")]
+    public async Task Each_page_fits_a_phone_without_sideways_scrolling(string path)
+    {
+        var page = await _browser.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(await _browser.Stack.CreateApiKeyAsync(ApiKeyRole.Instructor, SeededCourse.Course));
+
+        await page.GotoAsync(path);
+        if (await page.Locator("details summary").CountAsync() > 0)
+        {
+            await page.Locator("details summary").First.ClickAsync();
+        }
+
+        Assert.True(await page.FitsItsWidthAsync(), $"{path} scrolls sideways at 390 px");
+        // Every link and button still reachable on screen: none starts right of the viewport.
+        Assert.Equal(0, await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('main a, main button')].filter(e => e.getBoundingClientRect().left >= window.innerWidth && !e.closest('.table-wrap')).length"));
     }
 }

@@ -31,10 +31,13 @@ public sealed class CourseScopeCoverageTests : IAsyncLifetime
         "/api/v1/webhooks/deliveries",
         "/api/v1/webhooks/deliveries/{id:guid}/redeliver",
         "/api/v1/webhooks/sources/{source}/redeliver-dead",
+        // The pages' error page and the 404 of an address that is no page: anonymous, no course data.
+        "/error",
         "/health/live",
         "/health/ready",
         "/openapi/{documentName}.json",
         "/signin",
+        "/" + Grader.Api.Staff.StaffPages.UnknownPageRoute,
     ];
 
     private ServiceStack _stack = null!;
