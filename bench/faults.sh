@@ -78,8 +78,7 @@ at 50; log "fault: RabbitMQ stopped"; infra/rabbitmq.sh stop
 log "RabbitMQ starting"; infra/rabbitmq.sh start
 at 95; log "fault: PostgreSQL stopped"; infra/postgres.sh stop
 sleep 15; log "PostgreSQL starting"
-# The old server's accepted connections may linger in FIN-WAIT-2, which infra/postgres.sh takes for a busy port.
-for try in $(seq 1 20); do infra/postgres.sh start && break; [ "$try" = 20 ] && exit 1; sleep 5; done
+infra/postgres.sh start
 touch "$GRADER_LOCAL/faults-over"
 
 log "waiting for the load to finish and the grades to settle (at most $SETTLE s after the last fault)"

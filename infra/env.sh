@@ -16,13 +16,15 @@ GRADER_RABBIT_NODE=${GRADER_RABBIT_NODE:-grader-$GRADER_AMQP_PORT@localhost}
 
 die() { echo "error: $*" >&2; exit 1; }
 
-# Fails at once, naming the holder, when any socket already uses one of the ports (listening or not, but not a closed
-# connection in TIME-WAIT, which a server may rebind), instead of letting a server wait out its start timeout.
+# Fails at once, naming the holder, when a socket already listens on one of the ports, instead of letting a server wait
+# out its start timeout. Only a listener counts: a stopped server's connections that linger (FIN-WAIT-2, TIME-WAIT) do
+# not stop PostgreSQL or RabbitMQ from binding again (both set SO_REUSEADDR); the ports lie below the ephemeral range, so
+# no outgoing connection holds them.
 require_free_ports() {
     local port holders
     for port in "$@"; do
         command -v ss >/dev/null || return 0
-        holders=$(ss -Htanp exclude time-wait "( sport = :$port )" 2>/dev/null)
+        holders=$(ss -Htlnp "( sport = :$port )" 2>/dev/null)
         [ -z "$holders" ] || die "port $port is already in use, so the server cannot bind it:$(echo; echo "$holders")
   choose other ports (GRADER_PG_PORT, GRADER_AMQP_PORT, GRADER_RABBIT_HTTP_PORT, GRADER_RABBIT_DIST_PORT) or free it"
     done

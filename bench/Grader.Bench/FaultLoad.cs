@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using Grader.Contracts.Webhooks;
 using Npgsql;
 
 namespace Grader.Bench;
@@ -19,49 +16,21 @@ internal static class FaultLoad
 {
     public static async Task<int> RunAsync(BenchOptions options, double rate, TimeSpan duration, TimeSpan settle)
     {
-        var examples = Directory.GetFiles(options.Examples, "*.json")
-            .Where(path => !path.Contains(".mistakes.", StringComparison.Ordinal))
-            .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
-            .ToArray();
-        var run = string.Create(CultureInfo.InvariantCulture, $"faults-{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}");
+        var submissions = new Submissions(options, "faults");
+        var run = submissions.Run;
         using var http = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
-        var answers = new ConcurrentDictionary<string, int>(); // status code (or 0 for no answer) -> count, every try
+        var answers = new ConcurrentDictionary<string, int>(); // status code (or "no answer") -> count, every try
         var accepted = 0;
         var slowest = TimeSpan.Zero;
         var slowLock = new object();
 
         async Task PostUntilAcceptedAsync(int i)
         {
-            var example = examples[i % examples.Length];
-            var body = Encoding.UTF8.GetBytes(new JsonObject
-            {
-                ["externalId"] = $"{run}-{i}",
-                ["course"] = "bench",
-                ["assignment"] = run,
-                ["problemId"] = example.Problem,
-                ["studentId"] = $"student-{i % 500}",
-                ["answers"] = example.Answers.DeepClone(),
-            }.ToJsonString());
             var giveUp = DateTime.UtcNow + TimeSpan.FromMinutes(5);
             while (DateTime.UtcNow < giveUp)
             {
                 var clock = Stopwatch.StartNew();
-                var status = 0;
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = new ByteArrayContent(body) };
-                    request.Content.Headers.ContentType = new("application/json");
-                    request.Headers.Add(WebhookHeaders.Source, options.Source);
-                    request.Headers.Add(WebhookHeaders.Signature,
-                        WebhookSignature.Sign(options.Secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), body));
-                    using var response = await http.SendAsync(request);
-                    status = (int)response.StatusCode;
-                }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-                {
-                    status = 0;
-                }
-
+                var status = await submissions.SendAsync(http, i);
                 lock (slowLock)
                 {
                     slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
@@ -78,23 +47,9 @@ internal static class FaultLoad
             }
         }
 
-        // A fixed rate: the i-th post starts at i / rate seconds, whatever the earlier ones are still waiting for.
-        var posts = new List<Task>();
-        var total = (int)(rate * duration.TotalSeconds);
-        var posted = 0;
         var start = Stopwatch.StartNew();
-        for (var i = 0; i < total && !FaultsLongOver(options.FaultsOver); i++)
-        {
-            var due = TimeSpan.FromSeconds(i / rate) - start.Elapsed;
-            if (due > TimeSpan.Zero)
-            {
-                await Task.Delay(due);
-            }
-            posts.Add(PostUntilAcceptedAsync(i));
-            posted++;
-        }
-
-        await Task.WhenAll(posts);
+        var posted = (await FixedRate.ScheduleAsync(
+            rate, (int)(rate * duration.TotalSeconds), PostUntilAcceptedAsync, () => FaultsLongOver(options.FaultsOver))).Length;
         var tries = string.Join(", ", answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} x{a.Value}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load done after {start.Elapsed.TotalSeconds:F0} s: {posted} submissions, {accepted} accepted; answers per try: {tries}; slowest answer {slowest.TotalSeconds:F1} s"));

@@ -4,35 +4,17 @@ using System.Globalization;
 /// <summary>
 /// Open-loop load: submission i is posted at start + i / rate whether or not earlier answers came back, so a slow API shows
 /// as latency (measured from the scheduled time, which counts time spent queued behind the generator too) rather than as a
-/// politely lower rate.
+/// politely lower rate. The latency mode (--rate R --seconds S) and the fault run (<see cref="Grader.Bench.FaultLoad"/>)
+/// share the scheduler.
 /// </summary>
 internal static class FixedRate
 {
     public static async Task<int> RunAsync(BenchOptions options, Submissions submissions, HttpClient http)
     {
         var total = (int)(options.Rate * options.Seconds);
-        var latencies = new double[total];
         var ok = new bool[total];
         var clock = Stopwatch.StartNew();
-        var posts = new List<Task>(total);
-        for (var i = 0; i < total; i++)
-        {
-            var due = i / options.Rate;
-            var wait = due - clock.Elapsed.TotalSeconds;
-            if (wait > 0.001)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(wait));
-            }
-
-            var index = i;
-            posts.Add(Task.Run(async () =>
-            {
-                ok[index] = await submissions.PostAsync(http, index);
-                latencies[index] = (clock.Elapsed.TotalSeconds - due) * 1000;
-            }));
-        }
-
-        await Task.WhenAll(posts);
+        var latencies = await ScheduleAsync(options.Rate, total, async i => ok[i] = await submissions.PostAsync(http, i));
         var sent = clock.Elapsed.TotalSeconds;
         var accepted = ok.Count(x => x);
         // Grading keeps up when the last grade lands shortly after the last post, not minutes later.
@@ -47,5 +29,37 @@ internal static class FixedRate
             graded:   {graded}, last grade {lag:F2} s after the last post ({graded / span:F0} submissions/s over the run)
             """));
         return accepted == total && graded == total ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="post"/>(i) at i / <paramref name="rate"/> seconds for i below <paramref name="total"/>, on the
+    /// thread pool so a slow post never delays the next, until <paramref name="stop"/> says so; waits for every started post.
+    /// </summary>
+    /// <returns>Each started post's time from its scheduled start to its end, in ms (the array's length is how many started).</returns>
+    public static async Task<double[]> ScheduleAsync(double rate, int total, Func<int, Task> post, Func<bool>? stop = null)
+    {
+        var latencies = new double[total];
+        var started = 0;
+        var clock = Stopwatch.StartNew();
+        var posts = new List<Task>(total);
+        for (; started < total && stop?.Invoke() != true; started++)
+        {
+            var i = started;
+            var due = i / rate;
+            var wait = due - clock.Elapsed.TotalSeconds;
+            if (wait > 0.001)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait));
+            }
+
+            posts.Add(Task.Run(async () =>
+            {
+                await post(i);
+                latencies[i] = (clock.Elapsed.TotalSeconds - due) * 1000;
+            }));
+        }
+
+        await Task.WhenAll(posts);
+        return latencies[..started];
     }
 }

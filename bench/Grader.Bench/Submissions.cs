@@ -6,7 +6,7 @@ using Grader.Contracts.Webhooks;
 using Npgsql;
 
 /// <summary>Signed submissions of the example answers (round-robin) for one run, and what PostgreSQL says of them.</summary>
-internal sealed class Submissions(BenchOptions options)
+internal sealed class Submissions(BenchOptions options, string runPrefix = "bench")
 {
     // --problem P posts only P (a randomized id, P-randomized, uses the answers of its fixed original).
     private readonly (string Problem, JsonNode Answers)[] _examples = options.Problem is { } only
@@ -17,12 +17,16 @@ internal sealed class Submissions(BenchOptions options)
             .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
             .ToArray();
 
-    public string Run { get; } = string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
+    public string Run { get; } = string.Create(CultureInfo.InvariantCulture, $"{runPrefix}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
 
     public int Problems => _examples.Length;
 
     /// <returns>Whether the API answered 202.</returns>
-    public async Task<bool> PostAsync(HttpClient http, int i)
+    public async Task<bool> PostAsync(HttpClient http, int i) => await SendAsync(http, i) == (int)HttpStatusCode.Accepted;
+
+    /// <summary>Posts submission <paramref name="i"/>, signed now; its body is the same on every call (an LMS's re-post).</summary>
+    /// <returns>The status code, or 0 when no answer came (refused, reset or timed out).</returns>
+    public async Task<int> SendAsync(HttpClient http, int i)
     {
         var example = _examples[i % _examples.Length];
         var body = new JsonObject
@@ -42,11 +46,11 @@ internal sealed class Submissions(BenchOptions options)
         try
         {
             using var response = await http.SendAsync(request);
-            return response.StatusCode == HttpStatusCode.Accepted;
+            return (int)response.StatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            return false;
+            return 0;
         }
     }
 

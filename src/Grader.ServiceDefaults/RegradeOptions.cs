@@ -1,3 +1,5 @@
+using Grader.ServiceDefaults.Settings;
+
 namespace Grader.ServiceDefaults;
 
 /// <summary>
@@ -39,4 +41,16 @@ public sealed class RegradeOptions
     /// process would otherwise be redelivered, and kill the next worker, forever.
     /// </summary>
     public int MaxBatchAttempts { get; set; } = 5;
+
+    /// <summary>Every count and time here must be positive: a zero batch, page, limit or interval fails only when used.</summary>
+    public static void Rules(RegradeOptions o, SettingsCheck check) => check
+        .Positive($"{Section}:{nameof(BatchSize)}", o.BatchSize)
+        .Positive($"{Section}:{nameof(SendTimeout)}", o.SendTimeout)
+        .Positive($"{Section}:{nameof(ChangesPageSize)}", o.ChangesPageSize)
+        .Positive($"{Section}:{nameof(ConcurrentMessageLimit)}", o.ConcurrentMessageLimit)
+        .Positive($"{Section}:{nameof(PrefetchCount)}", o.PrefetchCount)
+        .Positive($"{Section}:{nameof(ResendAfter)}", o.ResendAfter)
+        .Positive($"{Section}:{nameof(SweepInterval)}", o.SweepInterval)
+        .Positive($"{Section}:{nameof(SweepBatchSize)}", o.SweepBatchSize)
+        .Positive($"{Section}:{nameof(MaxBatchAttempts)}", o.MaxBatchAttempts);
 }

@@ -4,6 +4,7 @@ using Grader.Api.Access;
 using Grader.Api.Staff;
 using Grader.Api.Submissions;
 using Grader.Contracts.Webhooks;
+using Grader.ServiceDefaults.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -21,9 +22,13 @@ public static class ApiRateLimits
     public static IHostApplicationBuilder AddApiRateLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.PerKey.PermitsPerMinute > 0 && o.PerSource.PermitsPerMinute > 0 && o.PerClient.PermitsPerMinute > 0
-                           && o.PerSession.PermitsPerMinute > 0 && o.PerSignIn.PermitsPerMinute > 0 && o.MaxBodyBytes > 0, "RateLimits: every PermitsPerMinute and MaxBodyBytes must be positive.")
-            .ValidateOnStart();
+            .ValidateSettings((o, check) => check
+                .Positive($"{RateLimitOptions.Section}:{nameof(o.PerKey)}:{nameof(RateLimit.PermitsPerMinute)}", o.PerKey.PermitsPerMinute)
+                .Positive($"{RateLimitOptions.Section}:{nameof(o.PerSource)}:{nameof(RateLimit.PermitsPerMinute)}", o.PerSource.PermitsPerMinute)
+                .Positive($"{RateLimitOptions.Section}:{nameof(o.PerClient)}:{nameof(RateLimit.PermitsPerMinute)}", o.PerClient.PermitsPerMinute)
+                .Positive($"{RateLimitOptions.Section}:{nameof(o.PerSession)}:{nameof(RateLimit.PermitsPerMinute)}", o.PerSession.PermitsPerMinute)
+                .Positive($"{RateLimitOptions.Section}:{nameof(o.PerSignIn)}:{nameof(RateLimit.PermitsPerMinute)}", o.PerSignIn.PermitsPerMinute)
+                .Positive($"{RateLimitOptions.Section}:{nameof(o.MaxBodyBytes)}", o.MaxBodyBytes));
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);

@@ -11,6 +11,7 @@ using Grader.Api.Staff;
 using Grader.Api.Submissions;
 using Grader.Api.Variants;
 using Grader.ServiceDefaults;
+using Grader.ServiceDefaults.Settings;
 
 namespace Grader.Api.Extensions;
 
@@ -36,7 +37,8 @@ public static class ApiServices
             .AddDocumentTransformer<PublicServerInOpenApi>()
             .AddOperationTransformer<SecuritySchemesInOpenApi>());
 
-        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section))
+            .ValidateSettings(WebhookSettingsRules.Check);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookAuthenticator>();
         builder.Services.AddScoped<SubmissionRequestReader>(); // scoped: it sees the catalog current per request

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Grader.ServiceDefaults;
+using Grader.ServiceDefaults.Settings;
 
 namespace Grader.Api.Regrades;
 
@@ -8,7 +9,8 @@ public static class RegradeServices
 {
     public static IHostApplicationBuilder AddRegradeServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section));
+        builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section))
+            .ValidateSettings(RegradeOptions.Rules);
         builder.Services.AddScoped<IValidator<RegradeRequestInput>, RegradeRequestValidator>();
         builder.Services.AddScoped<RegradePlanner>();
         builder.Services.AddScoped<RegradeChanges>();

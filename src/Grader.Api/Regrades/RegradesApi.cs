@@ -47,10 +47,13 @@ public static class RegradesApi
         var (id, started) = await planner.StartAsync(input, cancellationToken);
         if (!started)
         {
-            // The running job is in the caller's scope: its filter names the same course.
+            // The running job is in the caller's scope: its filter names the same course. The reason is no part of the filter:
+            // the same filter selects the same submissions, so a second job would only redo the first's work.
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: $"Regrade {id} with the same filter is still running.",
-                detail: $"Follow it at /api/v1/regrades/{id}, or cancel it (POST /api/v1/regrades/{id}/cancel) before starting another.",
+                detail: $"The same filter (course, assignment, problemId, gradedWithVersionOtherThanCurrent, submittedBefore, dryRun) "
+                    + "selects the same submissions whatever the reason, so another job would redo its work. "
+                    + $"Follow it at /api/v1/regrades/{id}, or cancel it (POST /api/v1/regrades/{id}/cancel) before starting another.",
                 extensions: new Dictionary<string, object?> { ["runningJobId"] = id });
         }
 

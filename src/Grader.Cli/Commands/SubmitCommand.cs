@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Grader.Contracts.Submissions;
+using Grader.Data.Entities;
 
 namespace Grader.Cli.Commands;
 
@@ -119,7 +120,7 @@ internal static class SubmitCommand
                 return ExitCodes.BadInput;
             }
             var status = JsonNode.Parse(body)?["status"]?.GetValue<string>();
-            if (status is "graded" or "failed")
+            if (status == SubmissionStatus.Graded.Name() || status == SubmissionStatus.Failed.Name())
             {
                 Console.WriteLine(JsonNode.Parse(body)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
                 return ExitCodes.Success;

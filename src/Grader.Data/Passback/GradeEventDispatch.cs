@@ -1,4 +1,5 @@
 using Grader.Data.Entities;
+using Grader.Data.Outbox;
 using Grader.Data.Sql;
 using Npgsql;
 
@@ -6,32 +7,18 @@ namespace Grader.Data.Passback;
 
 /// <summary>
 /// What a dispatcher does with <c>grade_events</c>: claim due events of one source (a lease, so several workers share the
-/// work and a dead one's claims come back), then record each send's outcome. Times are the database's clock, shared by
-/// every worker.
+/// work and a dead one's claims come back), then record each send's outcome. The SQL is <see cref="OutboxTable"/>'s,
+/// shared with LTI Score posts.
 /// </summary>
 public sealed class GradeEventDispatch(NpgsqlDataSource dataSource)
 {
-    private const int MaxErrorLength = 2000;
-
     /// <summary>
     /// Claims up to <paramref name="limit"/> due events of <paramref name="source"/>, each the earliest pending event of its
     /// submission (so a later revision never overtakes an earlier one), and leases them for <paramref name="lease"/>.
     /// </summary>
     public async Task<List<ClaimedGradeEvent>> ClaimAsync(string source, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Create(dataSource, """
-            with due as (
-                select e.seq from grade_events e
-                where e.source = $1 and e.state = 'pending' and e.next_attempt_at <= now()
-                  and not exists (select 1 from grade_events p
-                                  where p.submission_id = e.submission_id and p.state = 'pending' and p.seq < e.seq)
-                order by e.next_attempt_at, e.seq
-                limit $2
-                for update skip locked),
-            claimed as (
-                update grade_events e set next_attempt_at = now() + $3, attempts = e.attempts + 1, last_attempt_at = now()
-                from due where e.seq = due.seq
-                returning e.*)
+        await using var command = OutboxTable.GradeEvents.ClaimCommand(dataSource, source, limit, lease, """
             select c.seq, c.id, c.type, c.occurred_at, c.revision, c.attempts,
                    s.id as submission_id, s.source, s.external_id, s.course, s.assignment, s.student_id, s.problem_id,
                    r.score, r.max_score, r.parts::text as parts
@@ -39,7 +26,7 @@ public sealed class GradeEventDispatch(NpgsqlDataSource dataSource)
             join submissions s on s.id = c.submission_id
             left join results r on r.id = c.result_id
             order by c.seq
-            """, source, limit, lease);
+            """);
         return await SqlCommands.ListAsync(command, reader => new ClaimedGradeEvent(
             reader.Get<long>("seq"), reader.Get<Guid>("id"), reader.Get<string>("type"), reader.Get<DateTimeOffset>("occurred_at"),
             reader.Get<int>("revision"), reader.Get<int>("attempts"),
@@ -49,27 +36,14 @@ public sealed class GradeEventDispatch(NpgsqlDataSource dataSource)
             reader.Value<double>("score"), reader.Value<double>("max_score"), reader.Text("parts")), cancellationToken);
     }
 
-    public async Task MarkDeliveredAsync(long seq, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource,
-            "update grade_events set state = 'delivered', delivered_at = now(), last_error = null where seq = $1 and state = 'pending'", seq);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task MarkDeliveredAsync(long seq, CancellationToken cancellationToken) =>
+        OutboxTable.GradeEvents.MarkDeliveredAsync(dataSource, seq, cancellationToken);
 
     /// <summary>
     /// Records a failed send: retried after <paramref name="delay"/>, or dead when that retry would fall outside the
     /// retry window (<paramref name="maxAge"/> from the insert or the last redelivery).
     /// </summary>
     /// <returns>Whether the event is dead now.</returns>
-    public async Task<bool> MarkFailedAttemptAsync(long seq, string error, TimeSpan delay, TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource, """
-            update grade_events
-            set state = case when now() + $3 > retry_from + $4 then 'dead' else 'pending' end,
-                next_attempt_at = now() + $3, last_error = $2
-            where seq = $1 and state = 'pending'
-            returning state
-            """, seq, error.Length > MaxErrorLength ? error[..MaxErrorLength] : error, delay, maxAge);
-        return await command.ExecuteScalarAsync(cancellationToken) as string == GradeEventStates.Dead;
-    }
+    public Task<bool> MarkFailedAttemptAsync(long seq, string error, TimeSpan delay, TimeSpan maxAge, CancellationToken cancellationToken) =>
+        OutboxTable.GradeEvents.MarkFailedAttemptAsync(dataSource, seq, error, delay, maxAge, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Grader.ServiceDefaults;
+using Grader.ServiceDefaults.Settings;
 using Grader.Worker.Grading;
 using Grader.Worker.Lti;
 using Grader.Worker.Passback;
@@ -31,14 +32,18 @@ public static class WorkerServices
         builder.AddDefaultHealthChecks();
         builder.AddHealthListener(builder.Configuration[HealthUrlsKey]);
         builder.AddGraderTelemetry();
-        builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section));
+        builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section))
+            .ValidateSettings(TelemetryOptions.Rules);
         builder.Services.AddHostedService<QueueDepthSampler>();
 
-        builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section));
-        builder.Services.AddOptions<SweeperOptions>().Bind(builder.Configuration.GetSection(SweeperOptions.Section));
+        builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section))
+            .ValidateSettings(WorkerRules);
+        builder.Services.AddOptions<SweeperOptions>().Bind(builder.Configuration.GetSection(SweeperOptions.Section))
+            .ValidateSettings(SweeperOptions.Rules);
         builder.Services.AddGradingServices();
         builder.Services.AddHostedService<QueuedSubmissionSweeper>();
-        builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section));
+        builder.Services.AddOptions<RegradeOptions>().Bind(builder.Configuration.GetSection(RegradeOptions.Section))
+            .ValidateSettings(RegradeOptions.Rules);
         builder.Services.AddRegradeServices();
         builder.AddGradePassback();
         builder.AddLtiPassback();
@@ -46,6 +51,16 @@ public static class WorkerServices
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
+
+    /// <summary>A zero limit or prefetch would stall the consumer; retries may be off (0), attempts may not.</summary>
+    private static void WorkerRules(WorkerOptions o, SettingsCheck check) => check
+        .Positive($"{WorkerOptions.Section}:{nameof(o.ConcurrentMessageLimit)}", o.ConcurrentMessageLimit)
+        .Positive($"{WorkerOptions.Section}:{nameof(o.PrefetchCount)}", o.PrefetchCount)
+        .NotNegative($"{WorkerOptions.Section}:{nameof(o.RetryLimit)}", o.RetryLimit)
+        .Positive($"{WorkerOptions.Section}:{nameof(o.RetryMinInterval)}", o.RetryMinInterval)
+        .That(o.RetryMaxInterval >= o.RetryMinInterval, $"{WorkerOptions.Section}:{nameof(o.RetryMaxInterval)}",
+            $"must not be shorter than {nameof(o.RetryMinInterval)}")
+        .Positive($"{WorkerOptions.Section}:{nameof(o.MaxAttempts)}", o.MaxAttempts);
 
     /// <summary>The services the consumers and the sweeper use; also what the consumer tests register.</summary>
     public static IServiceCollection AddGradingServices(this IServiceCollection services)

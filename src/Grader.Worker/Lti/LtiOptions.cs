@@ -1,3 +1,4 @@
+using Grader.ServiceDefaults.Settings;
 using Grader.Worker.Passback;
 
 namespace Grader.Worker.Lti;
@@ -20,4 +21,19 @@ public sealed class LtiOptions
 
     /// <summary>An access token is used until this long before it expires (or half its life, when that is shorter).</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The key may be unset (no LTI platform yet: a Score post then records why it failed), but a set key that is not 32
+    /// bytes of base64 is a typo that would fail every post.
+    /// </summary>
+    public static void Rules(LtiOptions o, SettingsCheck check)
+    {
+        var key = o.KeyEncryptionKey?.Trim();
+        var bytes = new byte[64];
+        check.That(string.IsNullOrEmpty(key) || (Convert.TryFromBase64String(key, bytes, out var length) && length == 32),
+                $"{Section}:{nameof(KeyEncryptionKey)}", "must be 32 bytes, base64 (e.g. `openssl rand -base64 32`), when set")
+            .Positive($"{Section}:{nameof(PlatformRefresh)}", o.PlatformRefresh)
+            .NotNegative($"{Section}:{nameof(TokenRefreshMargin)}", o.TokenRefreshMargin);
+        o.Delivery.Check($"{Section}:{nameof(Delivery)}", check);
+    }
 }

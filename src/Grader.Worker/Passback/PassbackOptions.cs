@@ -1,3 +1,5 @@
+using Grader.ServiceDefaults.Settings;
+
 namespace Grader.Worker.Passback;
 
 /// <summary>
@@ -43,4 +45,13 @@ public sealed class DeliveryOptions
 
     /// <summary>Events of one source claimed and sent at once (concurrently; at most one per submission).</summary>
     public int BatchSize { get; set; } = 16;
+
+    /// <summary>The rules for a <c>Delivery</c> subsection; <paramref name="section"/> is its key (<c>Webhooks:Delivery</c>).</summary>
+    public void Check(string section, SettingsCheck check) => check
+        .Positive($"{section}:{nameof(Timeout)}", Timeout)
+        .Positive($"{section}:{nameof(MaxAge)}", MaxAge)
+        .Positive($"{section}:{nameof(FirstRetryDelay)}", FirstRetryDelay)
+        .That(MaxRetryDelay >= FirstRetryDelay, $"{section}:{nameof(MaxRetryDelay)}", $"must not be shorter than {nameof(FirstRetryDelay)}")
+        .Positive($"{section}:{nameof(PollInterval)}", PollInterval)
+        .Positive($"{section}:{nameof(BatchSize)}", BatchSize);
 }

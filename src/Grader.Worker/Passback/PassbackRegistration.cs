@@ -1,3 +1,5 @@
+using Grader.ServiceDefaults.Settings;
+
 namespace Grader.Worker.Passback;
 
 /// <summary>Registers grade passback: its options, the sender's HTTP client and the dispatcher.</summary>
@@ -9,14 +11,15 @@ public static class PassbackRegistration
         builder.Services.AddOptions<PassbackOptions>().Bind(section)
             .Validate(o => o.Callbacks.All(c => Uri.TryCreate(c.Value.CallbackUrl, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)), "Webhooks:Sources:<source>:CallbackUrl must be an absolute http(s) URL")
-            .ValidateOnStart();
+            .ValidateSettings((o, check) => o.Delivery.Check($"{PassbackOptions.Section}:{nameof(o.Delivery)}", check));
 
         // Which sources' grades are stored as events is registered for both hosts by AddGraderDatabase (GradeEventSourcesSetup).
         var configured = section.Get<PassbackOptions>() ?? new PassbackOptions();
         builder.Services.AddSingleton(provider => new GradeEventSender(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             {
-                Timeout = configured.Delivery.Timeout,
+                // A bad timeout is left to the validation on start, which names the key (HttpClient would throw here without it).
+                Timeout = configured.Delivery.Timeout > TimeSpan.Zero ? configured.Delivery.Timeout : Timeout.InfiniteTimeSpan,
             },
             provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<GradeEventDispatcher>();

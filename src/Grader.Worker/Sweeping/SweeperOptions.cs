@@ -1,3 +1,5 @@
+using Grader.ServiceDefaults.Settings;
+
 namespace Grader.Worker.Sweeping;
 
 /// <summary>The <c>Sweeper</c> section: how often to look for submissions that never reached or left the queue.</summary>
@@ -14,4 +16,10 @@ public sealed class SweeperOptions
     public TimeSpan GradingAge { get; set; } = TimeSpan.FromMinutes(15);
 
     public int BatchSize { get; set; } = 500;
+
+    public static void Rules(SweeperOptions o, SettingsCheck check) => check
+        .Positive($"{Section}:{nameof(Interval)}", o.Interval)
+        .Positive($"{Section}:{nameof(QueuedAge)}", o.QueuedAge)
+        .Positive($"{Section}:{nameof(GradingAge)}", o.GradingAge)
+        .Positive($"{Section}:{nameof(BatchSize)}", o.BatchSize);
 }

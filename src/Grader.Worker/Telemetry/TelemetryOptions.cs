@@ -1,3 +1,5 @@
+using Grader.ServiceDefaults.Settings;
+
 namespace Grader.Worker.Telemetry;
 
 /// <summary>The worker's <c>Telemetry</c> section.</summary>
@@ -7,4 +9,7 @@ public sealed class TelemetryOptions
 
     /// <summary>How often the queue depth gauge reads the broker's counts.</summary>
     public TimeSpan QueueDepthInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public static void Rules(TelemetryOptions o, SettingsCheck check) =>
+        check.Positive($"{Section}:{nameof(QueueDepthInterval)}", o.QueueDepthInterval);
 }

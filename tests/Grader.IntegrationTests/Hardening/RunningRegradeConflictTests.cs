@@ -5,7 +5,10 @@ using Grader.IntegrationTests.Regrades;
 
 namespace Grader.IntegrationTests.Hardening;
 
-/// <summary>A second regrade with the filter of one still running is a 409 naming the running job; nothing is planned.</summary>
+/// <summary>
+/// A second regrade with the filter of one still running, whatever its reason, is a 409 naming the running job; nothing is
+/// planned.
+/// </summary>
 public sealed class RunningRegradeConflictTests(SeededCourseFixture fixture) : IClassFixture<SeededCourseFixture>
 {
     [Fact]
@@ -22,6 +25,8 @@ public sealed class RunningRegradeConflictTests(SeededCourseFixture fixture) : I
 
         Assert.True(again.StatusCode == HttpStatusCode.Conflict, $"{(int)again.StatusCode} {problem}");
         Assert.Contains(running.Id.ToString(), problem, StringComparison.Ordinal);
+        // Another reason is the same work: the answer says the reason is no part of the filter.
+        Assert.Contains("whatever the reason", problem, StringComparison.Ordinal);
         Assert.Equal(jobsBefore, await fixture.Stack.ScalarAsync("select count(*) from regrade_jobs"));
 
         // Another filter (a real run, another assignment) is another job.

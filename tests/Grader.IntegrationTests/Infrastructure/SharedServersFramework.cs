@@ -1,45 +1,10 @@
-using System.Reflection;
+using Grader.Tests.Shared;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 [assembly: TestFramework("Grader.IntegrationTests.Infrastructure.SharedServersFramework", "Grader.IntegrationTests")]
 
 namespace Grader.IntegrationTests.Infrastructure;
 
-/// <summary>
-/// xUnit 2 with one addition: the shared containers (<see cref="TestServers.SharedAsync"/>) are removed after the last
-/// test collection and before the run reports its end, when the runner still waits (a process-exit handler is cut short).
-/// </summary>
-public sealed class SharedServersFramework(IMessageSink diagnosticMessageSink) : XunitTestFramework(diagnosticMessageSink)
-{
-    protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
-        new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
-
-    private sealed class Executor(AssemblyName assemblyName, ISourceInformationProvider sourceInformationProvider, IMessageSink diagnosticMessageSink)
-        : XunitTestFrameworkExecutor(assemblyName, sourceInformationProvider, diagnosticMessageSink)
-    {
-        protected override async void RunTestCases(IEnumerable<IXunitTestCase> testCases, IMessageSink executionMessageSink,
-            ITestFrameworkExecutionOptions executionOptions)
-        {
-            using var runner = new Runner(TestAssembly, testCases, DiagnosticMessageSink, executionMessageSink, executionOptions);
-            await runner.RunAsync();
-        }
-    }
-
-    private sealed class Runner(ITestAssembly testAssembly, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink,
-        IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
-        : XunitTestAssemblyRunner(testAssembly, testCases, diagnosticMessageSink, executionMessageSink, executionOptions)
-    {
-        protected override async Task<RunSummary> RunTestCollectionsAsync(IMessageBus messageBus, CancellationTokenSource cancellationTokenSource)
-        {
-            try
-            {
-                return await base.RunTestCollectionsAsync(messageBus, cancellationTokenSource);
-            }
-            finally
-            {
-                await TestServers.DisposeSharedAsync();
-            }
-        }
-    }
-}
+/// <summary>xUnit 2 that removes the shared containers (<see cref="TestServers.SharedAsync"/>) after the last test.</summary>
+public sealed class SharedServersFramework(IMessageSink diagnosticMessageSink)
+    : AfterLastTestFramework(diagnosticMessageSink, TestServers.DisposeSharedAsync);

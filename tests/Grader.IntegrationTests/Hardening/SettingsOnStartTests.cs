@@ -1,0 +1,38 @@
+using Grader.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Grader.IntegrationTests.Hardening;
+
+/// <summary>A bad setting stops the API as it starts, with the key to fix, instead of failing the first request that uses it.</summary>
+public sealed class SettingsOnStartTests
+{
+    // Nothing listens on port 1: the settings are checked before anything connects.
+    private const string Unreachable = "Host=127.0.0.1;Port=1;Database=grader;Username=grader;Password=grader;Timeout=2";
+
+    [Theory]
+    [InlineData("RateLimits:PerKey:PermitsPerMinute", "0")]
+    [InlineData("RateLimits:MaxBodyBytes", "-1")]
+    [InlineData("Webhooks:Tolerance", "00:00:00")]
+    [InlineData("Webhooks:MaxClockSkew", "-00:00:01")]
+    [InlineData("Webhooks:MaxBodyBytes", "0")]
+    [InlineData("Regrade:BatchSize", "0")]
+    [InlineData("Regrade:SendTimeout", "00:00:00")]
+    [InlineData("Regrade:ChangesPageSize", "-5")]
+    public void Bad_setting_stops_the_api_at_start_naming_its_key(string key, string value)
+    {
+        using var api = new ApiFactory(new Dictionary<string, string> { ["ConnectionStrings:Grader"] = Unreachable, [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+
+        var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(error));
+        Assert.StartsWith(key + " ", Assert.Single(validation.Failures));
+    }
+
+    private static Exception? Innermost<T>(Exception error) => error switch
+    {
+        T => error,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Innermost<T>).FirstOrDefault(e => e is not null),
+        { InnerException: { } inner } => Innermost<T>(inner),
+        _ => null,
+    };
+}
