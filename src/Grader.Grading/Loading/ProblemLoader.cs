@@ -90,7 +90,9 @@ public static class ProblemLoader
             // A variant reuses the handout's key of a part that no parameter reaches: only what varies is computed again.
             var part = template?.Unvarying(node) is { } unvarying
                 ? context.Parts[unvarying.Id] = unvarying
-                : Collect(errors, root, () => PartReader.Read(root.AsMap(node, "parts"), context), node);
+                : Collect(errors, root, () => template is null
+                    ? PartReader.Read(root.AsMap(node, "parts"), context)
+                    : template.ReadPart(root.AsMap(node, "parts"), context), node);
             if (part is null)
             {
                 continue;

@@ -1,3 +1,4 @@
+using System.Text;
 using Grader.Grading.Loading;
 using Grader.Grading.Model;
 using YamlDotNet.RepresentationModel;
@@ -6,7 +7,9 @@ namespace Grader.Grading.Variants;
 
 /// <summary>
 /// A parameterized problem file read once: its YAML tree, its parameters, the places that name them and its
-/// constraints. A variant is built by writing its numbers into the tree and loading it as any problem file.
+/// constraints. A variant is built by writing its numbers into the tree and loading it as any problem file; a part that no
+/// parameter reaches keeps the handout's key, and a part whose filled-in inputs an earlier variant already had reuses the
+/// part computed then (<see cref="PartMemo"/>).
 /// </summary>
 internal sealed class VariantTemplate
 {
@@ -15,6 +18,12 @@ internal sealed class VariantTemplate
     private readonly ParameterSlots _slots;
     private readonly string _version;
     private readonly Dictionary<YamlNode, Part> _unvarying = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YamlNode, int> _partIndex = new(ReferenceEqualityComparer.Instance);
+    private readonly PartMemo _memo = new(PartMemo.DefaultCapacity);
+
+    // The build in progress (under _gate): each network and LSTM as text by name, and the memo key of each part read so far.
+    private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _builtKeys = new(StringComparer.Ordinal);
 
     private VariantTemplate(YamlMap root, string file, string problemId, string version, IReadOnlyList<Parameter> parameters,
         ParameterSlots slots, VariantConditions conditions)
@@ -27,6 +36,13 @@ internal sealed class VariantTemplate
         _slots = slots;
         Conditions = conditions;
         Variants = new ProblemVariants(this);
+        if (root.Find("parts") is YamlSequenceNode parts)
+        {
+            for (var i = 0; i < parts.Children.Count; i++)
+            {
+                _partIndex[parts.Children[i]] = i;
+            }
+        }
     }
 
     public string File { get; }
@@ -125,6 +141,8 @@ internal sealed class VariantTemplate
             {
                 return (new ProblemCheck(File, null, [new ProblemFileException(File, $"{variant.Key}: {EngineMessage.Of(exception)}")], []), null);
             }
+            ReadDefinitionsText();
+            _builtKeys.Clear();
             var check = ProblemLoader.CheckRoot(_root, File, _version, this, variant);
             if (check.Problem is not { } problem)
             {
@@ -137,6 +155,77 @@ internal sealed class VariantTemplate
             catch (ProblemFileException exception)
             {
                 return (check with { Problem = null, Errors = [exception] }, null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads one part of the variant being built, or returns the part an earlier variant read from the same inputs (its
+    /// warnings said again, so check reports them for this variant too). Called by the loader inside <see cref="Build"/>.
+    /// </summary>
+    public Part ReadPart(YamlMap map, ProblemContext context)
+    {
+        var key = InputsKey(map.Node);
+        if (_memo.TryGet(key, out var known, out var warnings))
+        {
+            context.Parts[known.Id] = known;
+            context.Warnings.AddRange(warnings);
+            _builtKeys[known.Id] = key;
+            return known;
+        }
+        var before = context.Warnings.Count;
+        var part = PartReader.Read(map, context);
+        _memo.Add(key, part, context.Warnings.Skip(before).ToArray());
+        _builtKeys[part.Id] = key;
+        return part;
+    }
+
+    /// <summary>Forgets the parts earlier variants computed, so the next build computes every varying part afresh.</summary>
+    public void ForgetParts()
+    {
+        lock (_gate)
+        {
+            _memo.Clear();
+        }
+    }
+
+    // Everything PartReader sees: the part's place and filled-in subtree, the networks and LSTMs it names (a reading finds
+    // them by a name written in the part), and the part it carries credit from (the only other part a reading looks at), by
+    // that part's own key.
+    private string InputsKey(YamlMappingNode node)
+    {
+        var text = new StringBuilder(256);
+        text.Append(_partIndex.GetValueOrDefault(node, -1)).Append('|');
+        PartMemo.AppendInputs(text, node);
+        foreach (var name in Scalars(node).Where(_definitions.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            text.Append('|').Append(_definitions[name]);
+        }
+        if (node.Children.TryGetValue(new YamlScalarNode("carriedFrom"), out var carried) && carried is YamlMappingNode from
+            && from.Children.TryGetValue(new YamlScalarNode("part"), out var earlier) && earlier is YamlScalarNode { Value: { } earlierId })
+        {
+            // A part with no key of this build is one no parameter reaches: the handout's, the same in every variant.
+            text.Append("|from ").Append(_builtKeys.GetValueOrDefault(earlierId) ?? $"the handout's {earlierId}");
+        }
+        return text.ToString();
+    }
+
+    private void ReadDefinitionsText()
+    {
+        _definitions.Clear();
+        foreach (var section in new[] { "networks", "lstms" })
+        {
+            if (_root.Find(section) is YamlMappingNode definitions)
+            {
+                foreach (var (name, definition) in definitions.Children)
+                {
+                    var text = new StringBuilder(section).Append(' ');
+                    PartMemo.AppendInputs(text, name);
+                    PartMemo.AppendInputs(text, definition);
+                    // A network and an LSTM may share a name: a part naming it gets both in its key.
+                    var key = name is YamlScalarNode { Value: { } named } ? named : "";
+                    _definitions[key] = _definitions.GetValueOrDefault(key, "") + text;
+                }
             }
         }
     }
