@@ -21,6 +21,9 @@ public sealed class ProblemVariants
 
     public IReadOnlyList<Parameter> Parameters => _template.Parameters;
 
+    /// <summary>Whether a part's reference may differ between variants (a parameter reaches it, or it carries credit).</summary>
+    public bool Varies(string partId) => _template.Varies(partId);
+
     /// <summary>Drops the parts earlier variants computed (see <see cref="PartMemo"/>): the next build computes every varying part.</summary>
     internal void ForgetComputedParts() => _template.ForgetParts();
 

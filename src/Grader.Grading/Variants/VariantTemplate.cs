@@ -90,6 +90,9 @@ internal sealed class VariantTemplate
         return check;
     }
 
+    /// <summary>Whether a part's reference may differ between variants: false for a part that no parameter reaches.</summary>
+    public bool Varies(string partId) => !_unvarying.Values.Any(part => part.Id == partId);
+
     /// <summary>The handout's part for a part node that no parameter reaches, or null when it must be computed.</summary>
     public Part? Unvarying(YamlNode node) => _unvarying.GetValueOrDefault(node);
 
