@@ -47,14 +47,14 @@ public class VariantPartReuseTests
         var memo = new PartMemo(capacity: 2);
         memo.Add("a", parts[0], []);
         memo.Add("b", parts[1], ["a warning"]);
-        Assert.True(memo.TryGet("a", out _, out _));
+        Assert.True(memo.TryGet("a", out _));
         memo.Add("c", parts[2], []);
 
         Assert.Equal(2, memo.Count);
-        Assert.False(memo.TryGet("b", out _, out _));
-        Assert.True(memo.TryGet("a", out var a, out _));
-        Assert.Same(parts[0], a);
-        Assert.True(memo.TryGet("c", out _, out _));
+        Assert.False(memo.TryGet("b", out _));
+        Assert.True(memo.TryGet("a", out var a));
+        Assert.Same(parts[0], a.Part);
+        Assert.True(memo.TryGet("c", out _));
     }
 
     // Every prompt, reference description and reference number of the variant, numbers as their exact bits.

@@ -1,4 +1,3 @@
-using System.Text;
 using Grader.Grading.Loading;
 using Grader.Grading.Model;
 using YamlDotNet.RepresentationModel;
@@ -18,11 +17,10 @@ internal sealed class VariantTemplate
     private readonly ParameterSlots _slots;
     private readonly string _version;
     private readonly Dictionary<YamlNode, Part> _unvarying = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<YamlNode, int> _partIndex = new(ReferenceEqualityComparer.Instance);
     private readonly PartMemo _memo = new(PartMemo.DefaultCapacity);
+    private readonly PartInputs _inputs;
 
-    // The build in progress (under _gate): each network and LSTM as text by name, and the memo key of each part read so far.
-    private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
+    // The memo key of each part the build in progress (under _gate) has read so far, for the parts that carry from them.
     private readonly Dictionary<string, string> _builtKeys = new(StringComparer.Ordinal);
 
     private VariantTemplate(YamlMap root, string file, string problemId, string version, IReadOnlyList<Parameter> parameters,
@@ -36,13 +34,7 @@ internal sealed class VariantTemplate
         _slots = slots;
         Conditions = conditions;
         Variants = new ProblemVariants(this);
-        if (root.Find("parts") is YamlSequenceNode parts)
-        {
-            for (var i = 0; i < parts.Children.Count; i++)
-            {
-                _partIndex[parts.Children[i]] = i;
-            }
-        }
+        _inputs = new PartInputs(root.Node);
     }
 
     public string File { get; }
@@ -114,7 +106,7 @@ internal sealed class VariantTemplate
         }
         foreach (var node in parts.Children.OfType<YamlMappingNode>())
         {
-            if (!_slots.Touch(node) && !Scalars(node).Any(varying.Contains) && !node.Children.ContainsKey(new YamlScalarNode("carriedFrom"))
+            if (!_slots.Touch(node) && !PartInputs.Scalars(node).Any(varying.Contains) && !node.Children.ContainsKey(new YamlScalarNode("carriedFrom"))
                 && node.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { } partId }
                 && Handout.FindPart(partId) is { } part)
             {
@@ -122,14 +114,6 @@ internal sealed class VariantTemplate
             }
         }
     }
-
-    private static IEnumerable<string> Scalars(YamlNode node) => node switch
-    {
-        YamlScalarNode { Value: { } text } => [text],
-        YamlSequenceNode sequence => sequence.Children.SelectMany(Scalars),
-        YamlMappingNode mapping => mapping.Children.SelectMany(pair => Scalars(pair.Value)),
-        _ => [],
-    };
 
     /// <summary>Loads one variant; the second item is the reference constraint it breaks (null when none, or when it failed to load).</summary>
     public (ProblemCheck Check, string? Violation) Build(Variant variant)
@@ -144,7 +128,6 @@ internal sealed class VariantTemplate
             {
                 return (new ProblemCheck(File, null, [new ProblemFileException(File, $"{variant.Key}: {EngineMessage.Of(exception)}")], []), null);
             }
-            ReadDefinitionsText();
             _builtKeys.Clear();
             var check = ProblemLoader.CheckRoot(_root, File, _version, this, variant);
             if (check.Problem is not { } problem)
@@ -168,18 +151,18 @@ internal sealed class VariantTemplate
     /// </summary>
     public Part ReadPart(YamlMap map, ProblemContext context)
     {
-        var key = InputsKey(map.Node);
-        if (_memo.TryGet(key, out var known, out var warnings))
+        var from = _inputs.From(map.Node);
+        var key = _inputs.Key(map.Node, from is null ? null : _builtKeys.GetValueOrDefault(from));
+        if (_memo.TryGet(key, out var known))
         {
-            context.Parts[known.Id] = known;
-            context.Warnings.AddRange(warnings);
-            _builtKeys[known.Id] = key;
-            return known;
+            context.Parts[known.Part.Id] = known.Part;
+            context.Warnings.AddRange(known.Warnings);
+            _builtKeys[known.Part.Id] = known.Key;
+            return known.Part;
         }
         var before = context.Warnings.Count;
         var part = PartReader.Read(map, context);
-        _memo.Add(key, part, context.Warnings.Skip(before).ToArray());
-        _builtKeys[part.Id] = key;
+        _builtKeys[part.Id] = _memo.Add(key, part, context.Warnings.Skip(before).ToArray());
         return part;
     }
 
@@ -189,47 +172,6 @@ internal sealed class VariantTemplate
         lock (_gate)
         {
             _memo.Clear();
-        }
-    }
-
-    // Everything PartReader sees: the part's place and filled-in subtree, the networks and LSTMs it names (a reading finds
-    // them by a name written in the part), and the part it carries credit from (the only other part a reading looks at), by
-    // that part's own key.
-    private string InputsKey(YamlMappingNode node)
-    {
-        var text = new StringBuilder(256);
-        text.Append(_partIndex.GetValueOrDefault(node, -1)).Append('|');
-        PartMemo.AppendInputs(text, node);
-        foreach (var name in Scalars(node).Where(_definitions.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            text.Append('|').Append(_definitions[name]);
-        }
-        if (node.Children.TryGetValue(new YamlScalarNode("carriedFrom"), out var carried) && carried is YamlMappingNode from
-            && from.Children.TryGetValue(new YamlScalarNode("part"), out var earlier) && earlier is YamlScalarNode { Value: { } earlierId })
-        {
-            // A part with no key of this build is one no parameter reaches: the handout's, the same in every variant.
-            text.Append("|from ").Append(_builtKeys.GetValueOrDefault(earlierId) ?? $"the handout's {earlierId}");
-        }
-        return text.ToString();
-    }
-
-    private void ReadDefinitionsText()
-    {
-        _definitions.Clear();
-        foreach (var section in new[] { "networks", "lstms" })
-        {
-            if (_root.Find(section) is YamlMappingNode definitions)
-            {
-                foreach (var (name, definition) in definitions.Children)
-                {
-                    var text = new StringBuilder(section).Append(' ');
-                    PartMemo.AppendInputs(text, name);
-                    PartMemo.AppendInputs(text, definition);
-                    // A network and an LSTM may share a name: a part naming it gets both in its key.
-                    var key = name is YamlScalarNode { Value: { } named } ? named : "";
-                    _definitions[key] = _definitions.GetValueOrDefault(key, "") + text;
-                }
-            }
         }
     }
 
