@@ -74,14 +74,19 @@ public static class ProblemLoader
         {
             foreach (var name in networks.Keys)
             {
-                Collect(errors, networks, () => context.Networks[name] = NetworkReader.Read(Named(networks.Map(name), $"{file}, network {name}"), parameters: null));
+                Collect(errors, networks, () => context.Networks[name] = template is null
+                    ? NetworkReader.Read(Named(networks.Map(name), $"{file}, network {name}"), parameters: null)
+                    : template.ReadDefinition('n', networks.Require(name),
+                        () => NetworkReader.Read(Named(networks.Map(name), $"{file}, network {name}"), parameters: null)));
             }
         }
         if (Collect(errors, root, () => root.OptionalMap("lstms")) is { } lstms)
         {
             foreach (var name in lstms.Keys)
             {
-                Collect(errors, lstms, () => context.Lstms[name] = LstmReader.Read(Named(lstms.Map(name), $"{file}, LSTM {name}")));
+                Collect(errors, lstms, () => context.Lstms[name] = template is null
+                    ? LstmReader.Read(Named(lstms.Map(name), $"{file}, LSTM {name}"))
+                    : template.ReadDefinition('l', lstms.Require(name), () => LstmReader.Read(Named(lstms.Map(name), $"{file}, LSTM {name}"))));
             }
         }
         var parts = new List<Part>();

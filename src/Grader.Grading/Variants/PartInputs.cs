@@ -78,6 +78,15 @@ internal sealed class PartInputs
         return _buffer.AsSpan(0, _length);
     }
 
+    /// <summary>The key of any other node (a network, an LSTM) with this build's numbers; valid until the next call.</summary>
+    public ReadOnlySpan<char> Key(char kind, YamlNode node)
+    {
+        _length = 0;
+        Append(kind);
+        Write(node);
+        return _buffer.AsSpan(0, _length);
+    }
+
     private static string? CarriedFrom(YamlNode part) =>
         part is YamlMappingNode mapping && mapping.Children.TryGetValue(CarriedFromKey, out var carried) && carried is YamlMappingNode from
             && from.Children.TryGetValue(PartKey, out var earlier) && earlier is YamlScalarNode { Value: { } id }

@@ -20,6 +20,10 @@ internal sealed class VariantTemplate
     private readonly PartMemo _memo = new(PartMemo.DefaultCapacity);
     private readonly PartInputs _inputs;
 
+    // The networks and LSTMs earlier builds read, by kind and filled-in text (the handful of distinct ones a file's
+    // parameters give), so that a build reads only new ones.
+    private readonly Dictionary<string, object> _definitions = new(StringComparer.Ordinal);
+
     // The memo key of each part the build in progress (under _gate) has read so far, for the parts that carry from them.
     private readonly Dictionary<string, string> _builtKeys = new(StringComparer.Ordinal);
 
@@ -166,12 +170,31 @@ internal sealed class VariantTemplate
         return part;
     }
 
+    /// <summary>A network or LSTM of the build in progress: the one an earlier build read from the same text, or read now.</summary>
+    public T ReadDefinition<T>(char kind, YamlNode node, Func<T> read)
+        where T : class
+    {
+        var key = _inputs.Key(kind, node);
+        if (_definitions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var known))
+        {
+            return (T)known;
+        }
+        var definition = read();
+        if (_definitions.Count >= PartMemo.DefaultCapacity)
+        {
+            _definitions.Clear();
+        }
+        _definitions[key.ToString()] = definition;
+        return definition;
+    }
+
     /// <summary>Forgets the parts earlier variants computed, so the next build computes every varying part afresh.</summary>
     public void ForgetParts()
     {
         lock (_gate)
         {
             _memo.Clear();
+            _definitions.Clear();
         }
     }
 
