@@ -15,6 +15,7 @@ internal sealed class PartInputs
     private static readonly YamlScalarNode PartKey = new("part");
 
     private readonly Dictionary<YamlNode, (int Index, YamlNode[] Named, string? From)> _parts = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<YamlNode> _sources = new(ReferenceEqualityComparer.Instance);
     private char[] _buffer = new char[1024];
     private int _length;
 
@@ -43,7 +44,13 @@ internal sealed class PartInputs
             var names = Scalars(part).Where(definitions.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             _parts[part] = (i, [.. names.SelectMany(name => definitions[name])], CarriedFrom(part));
         }
+        var carriedFrom = _parts.Values.Select(inputs => inputs.From).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        _sources.UnionWith(parts.Children.Where(part => part is YamlMappingNode mapping
+            && mapping.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { } text } && carriedFrom.Contains(text)));
     }
+
+    /// <summary>Whether another part carries credit from this part node (its key is then part of that part's key).</summary>
+    public bool IsCarriedFrom(YamlNode part) => _sources.Contains(part);
 
     /// <summary>Every scalar value under a node.</summary>
     public static IEnumerable<string> Scalars(YamlNode node) => node switch

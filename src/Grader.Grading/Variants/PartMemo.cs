@@ -14,6 +14,12 @@ internal sealed class PartMemo
     /// <summary>Parts kept per problem version: a few hundred variants' worth of hw4's varying parts.</summary>
     public const int DefaultCapacity = 2048;
 
+    /// <summary>
+    /// Bytes a part's reading must allocate to be kept: below it (hw4's forward pass at 7 KB, dis4's parameter count at
+    /// 4 KB) recomputing costs less than a lookup that rarely hits and an entry the garbage collector must carry.
+    /// </summary>
+    public const long WorthKeeping = 16 * 1024;
+
     private readonly int _capacity;
     private readonly Dictionary<string, LinkedListNode<Entry>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LinkedListNode<Entry>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;

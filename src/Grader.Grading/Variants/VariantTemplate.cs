@@ -24,6 +24,9 @@ internal sealed class VariantTemplate
     // parameters give), so that a build reads only new ones.
     private readonly Dictionary<string, object> _definitions = new(StringComparer.Ordinal);
 
+    // Part nodes whose reading allocates less than PartMemo.WorthKeeping: computing them again costs less than keeping them.
+    private readonly HashSet<YamlNode> _cheap = new(ReferenceEqualityComparer.Instance);
+
     // The memo key of each part the build in progress (under _gate) has read so far, for the parts that carry from them.
     private readonly Dictionary<string, string> _builtKeys = new(StringComparer.Ordinal);
 
@@ -155,6 +158,10 @@ internal sealed class VariantTemplate
     /// </summary>
     public Part ReadPart(YamlMap map, ProblemContext context)
     {
+        if (_cheap.Contains(map.Node))
+        {
+            return PartReader.Read(map, context);
+        }
         var from = _inputs.From(map.Node);
         var key = _inputs.Key(map.Node, from is null ? null : _builtKeys.GetValueOrDefault(from));
         if (_memo.TryGet(key, out var known))
@@ -165,7 +172,15 @@ internal sealed class VariantTemplate
             return known.Part;
         }
         var before = context.Warnings.Count;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var part = PartReader.Read(map, context);
+        // Allocation is the cost a reading has here (every reference is computed in memory): a cheap part is recomputed in
+        // every variant rather than kept, unless a later part's key needs its key.
+        if (GC.GetAllocatedBytesForCurrentThread() - allocated < PartMemo.WorthKeeping && !_inputs.IsCarriedFrom(map.Node))
+        {
+            _cheap.Add(map.Node);
+            return part;
+        }
         _builtKeys[part.Id] = _memo.Add(key, part, context.Warnings.Skip(before).ToArray());
         return part;
     }
@@ -195,6 +210,7 @@ internal sealed class VariantTemplate
         {
             _memo.Clear();
             _definitions.Clear();
+            _cheap.Clear();
         }
     }
 
