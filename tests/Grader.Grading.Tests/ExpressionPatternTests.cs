@@ -64,6 +64,16 @@ public class ExpressionPatternTests
         Assert.Null(right.Pattern);
     }
 
+    [Fact]
+    public void Checks_spread_includes_the_gradient_steps_reference_and_not_the_symbolic_parts()
+    {
+        var spreads = VariantSurvey.Run(Randomized, 40).Spreads;
+
+        var step = Assert.Single(spreads, spread => spread.Label == "3d.update at point 1");
+        Assert.True(step.Min < step.Max, "the step's reference differs between variants");
+        Assert.DoesNotContain(spreads, spread => spread.Label.StartsWith("3c.w1", StringComparison.Ordinal));
+    }
+
     private static PartResult Step(Problem problem, string answer)
     {
         using var answers = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, object> { ["3d.update"] = answer }));
