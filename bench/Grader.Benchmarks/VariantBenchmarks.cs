@@ -5,9 +5,12 @@ using Grader.Grading.Variants;
 namespace Grader.Benchmarks;
 
 /// <summary>
-/// Building one student's variant with no cache: drawing the parameters (redrawing until the constraints hold), filling
-/// them into the file's tree and computing every reference that depends on them. Each call is a new seed, so nothing is
-/// reused between calls except the parts no parameter reaches.
+/// Building one student's variant with no variant cache: drawing the parameters (redrawing until the constraints hold),
+/// filling them into the file's tree and computing every reference that depends on them. Each call is a new seed.
+/// <see cref="ComputeVariantReferences"/> is a worker's steady state: parts whose filled-in inputs an earlier variant
+/// had (hw4's regions: 24 combinations of the 3 parameters they depend on) are reused from the template's part memo.
+/// <see cref="ComputeVariantReferencesCold"/> forgets those first, so every part a parameter reaches is computed (as
+/// right after a worker starts, or for a part whose inputs no one had yet).
 /// </summary>
 [MemoryDiagnoser]
 public class VariantBenchmarks
@@ -27,4 +30,11 @@ public class VariantBenchmarks
 
     [Benchmark]
     public Problem ComputeVariantReferences() => _variants.ForSeed(++_seed);
+
+    [Benchmark]
+    public Problem ComputeVariantReferencesCold()
+    {
+        _variants.ForgetComputedParts();
+        return _variants.ForSeed(++_seed);
+    }
 }

@@ -11,7 +11,12 @@ public static partial class RegionArea
     /// One output means the network is constant on the level set, as 6.036 1(c) expects.
     /// </summary>
     public static IReadOnlyList<Matrix> OutputsOnLevelSet(
-        FeedForwardNetwork network, Box box, LinearCondition condition, double outputTolerance = 1e-9)
+        FeedForwardNetwork network, Box box, LinearCondition condition, double outputTolerance = 1e-9) =>
+        OutputsOnLevelSet(network, box, condition, pieces: null, outputTolerance);
+
+    /// <summary>The same on pieces already computed for this network's piecewise-linear layers and this box.</summary>
+    public static IReadOnlyList<Matrix> OutputsOnLevelSet(
+        FeedForwardNetwork network, Box box, LinearCondition condition, IReadOnlyList<LinearPiece>? pieces, double outputTolerance = 1e-9)
     {
         ArgumentNullException.ThrowIfNull(condition);
         if (condition.Relation != Relation.EqualTo)
@@ -19,7 +24,7 @@ public static partial class RegionArea
             throw new ArgumentException($"a level set needs an equality, not {condition}", nameof(condition));
         }
         var outputs = new List<Matrix>();
-        foreach (var piece in PiecesFor(network, box, condition))
+        foreach (var piece in PiecesFor(network, box, condition, pieces))
         {
             foreach (var point in PointsOnLevelSet(piece.Polygon, condition.Margin(piece), condition.AbsoluteTolerance))
             {

@@ -9,9 +9,18 @@ public static partial class RegionArea
     /// The exact area where the condition holds, for a condition on a piecewise-linear layer: the condition is affine on
     /// each piece, so each piece is clipped by a half-plane. An equality counts a piece only where it holds on all of it.
     /// </summary>
-    public static double Exact(FeedForwardNetwork network, Box box, LinearCondition condition)
+    public static double Exact(FeedForwardNetwork network, Box box, LinearCondition condition) =>
+        Exact(network, box, condition, pieces: null);
+
+    /// <summary>
+    /// <see cref="Exact(FeedForwardNetwork, Box, LinearCondition)"/> on pieces already computed by
+    /// <see cref="PiecewiseLinearRegions.Decompose"/> for this network's piecewise-linear layers and this box, so that
+    /// several questions about one network (areas, level sets, another softmax β) split the box once.
+    /// </summary>
+    public static double Exact(FeedForwardNetwork network, Box box, LinearCondition condition, IReadOnlyList<LinearPiece>? pieces)
     {
-        var pieces = PiecesFor(network, box, condition);
+        ArgumentNullException.ThrowIfNull(box);
+        pieces = PiecesFor(network, box, condition, pieces);
         var minimumArea = 1e-12 * box.Area;
         var area = 0.0;
         foreach (var piece in pieces)
@@ -28,11 +37,16 @@ public static partial class RegionArea
         return area;
     }
 
-    private static IReadOnlyList<LinearPiece> PiecesFor(FeedForwardNetwork network, Box box, LinearCondition condition)
+    private static IReadOnlyList<LinearPiece> PiecesFor(
+        FeedForwardNetwork network, Box box, LinearCondition condition, IReadOnlyList<LinearPiece>? known)
     {
         ArgumentNullException.ThrowIfNull(condition);
         Validate(network, condition);
-        var pieces = PiecewiseLinearRegions.Decompose(network, box);
+        var pieces = known ?? PiecewiseLinearRegions.Decompose(network, box);
+        if (pieces.Count == 0)
+        {
+            throw new ArgumentException("the pieces of a box are never empty", nameof(known));
+        }
         if (condition.Layer > pieces[0].LayerCount)
         {
             var smooth = pieces[0].LayerCount + 1;

@@ -4,6 +4,7 @@ using Grader.Engine.Linear;
 using Grader.Grading.Answers;
 using Grader.Grading.Model;
 using Grader.Grading.References;
+using Grader.Grading.References.Expressions;
 
 namespace Grader.Grading.Judging;
 
@@ -11,27 +12,32 @@ namespace Grader.Grading.Judging;
 /// How a wrong numeric answer relates to the student's own reference — "negated", "×2", "transposed", "zero", "other" —
 /// so that the summary of a randomized problem can count the same mistake made on different numbers as one: two students
 /// who both flip a sign give different values but the same pattern. A values part names each wrong field
-/// ("f: negated; df_dz: ×0.5"). Parts that are not numbers (expressions, choices, designs) have no pattern: their raw
-/// answers group as they are.
+/// ("f: negated; df_dz: ×0.5"). An expression part whose reference differs between variants is described by
+/// <see cref="ExpressionPatterns"/>. Other parts (symbolic expressions, choices, designs) have no pattern: their raw
+/// answers, the same for every variant, group as they are.
 /// </summary>
 internal static class AnswerPatterns
 {
-    /// <summary>Sets <see cref="PartResult.Pattern"/> on every incorrect or partial numeric part of a randomized problem.</summary>
-    public static void Apply(IReadOnlyList<Part> parts, Func<string, JsonElement?> answerOf, List<PartResult> results)
+    /// <summary>
+    /// Sets <see cref="PartResult.Pattern"/> on every incorrect or partial numeric part of a randomized problem, and on every
+    /// such expression part for which <paramref name="varies"/> holds.
+    /// </summary>
+    public static void Apply(IReadOnlyList<Part> parts, Func<string, JsonElement?> answerOf, List<PartResult> results, Func<Part, bool> varies)
     {
         for (var i = 0; i < results.Count; i++)
         {
             if (results[i].Status is PartStatus.Incorrect or PartStatus.Partial && answerOf(parts[i].Id) is { } answer
-                && Of(parts[i].Key, answer, results[i]) is { } pattern)
+                && Of(parts[i].Key, answer, results[i], varies(parts[i])) is { } pattern)
             {
                 results[i] = results[i] with { Pattern = pattern };
             }
         }
     }
 
-    public static string? Of(AnswerKey key, JsonElement answer, PartResult result) => key switch
+    public static string? Of(AnswerKey key, JsonElement answer, PartResult result, bool varies = false) => key switch
     {
-        HintedKey hinted => Of(hinted.Inner, answer, result),
+        HintedKey hinted => Of(hinted.Inner, answer, result, varies),
+        ExpressionKey expression when varies => result.Tags.Contains(CarriedCredit.Tag) ? "carried forward" : ExpressionPatterns.Of(expression, answer),
         ValueKey value => ValueJudge.TryRead(answer, value.Shape, out var student, out _)
             ? Carried(Relation(student, value.Reference, value.Tolerance), result)
             : null,

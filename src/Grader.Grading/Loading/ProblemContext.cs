@@ -1,5 +1,6 @@
 using Grader.Engine.Networks;
 using Grader.Engine.Recurrent;
+using Grader.Engine.Regions;
 
 namespace Grader.Grading.Loading;
 
@@ -22,6 +23,28 @@ internal sealed class ProblemContext(string problemId, string file)
 
     /// <summary>The parts read so far, which a later part's <c>carriedFrom</c> may name.</summary>
     public Dictionary<string, Model.Part> Parts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The pieces of a box on which a network's piecewise-linear layers are affine, split once per file (or variant) for
+    /// every region part on the same layers and box: hw4 asks 6 region questions of one network (another softmax β keeps
+    /// the layers below it).
+    /// </summary>
+    public IReadOnlyList<LinearPiece> Pieces(FeedForwardNetwork network, Box box)
+    {
+        var layers = network.Layers.TakeWhile(layer => layer.Activation.IsPiecewiseLinear).ToArray();
+        foreach (var (knownLayers, knownBox, inputs, pieces) in _pieces)
+        {
+            if (knownBox == box && inputs == network.InputSize && knownLayers.SequenceEqual(layers, ReferenceEqualityComparer.Instance))
+            {
+                return pieces;
+            }
+        }
+        var computed = PiecewiseLinearRegions.Decompose(network, box);
+        _pieces.Add((layers, box, network.InputSize, computed));
+        return computed;
+    }
+
+    private readonly List<(Layer[] Layers, Box Box, int Inputs, IReadOnlyList<LinearPiece> Pieces)> _pieces = [];
 
     public FeedForwardNetwork Network(YamlMap map, string key)
     {

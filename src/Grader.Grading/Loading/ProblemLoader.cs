@@ -74,14 +74,19 @@ public static class ProblemLoader
         {
             foreach (var name in networks.Keys)
             {
-                Collect(errors, networks, () => context.Networks[name] = NetworkReader.Read(Named(networks.Map(name), $"{file}, network {name}"), parameters: null));
+                Collect(errors, networks, () => context.Networks[name] = template is null
+                    ? NetworkReader.Read(Named(networks.Map(name), $"{file}, network {name}"), parameters: null)
+                    : template.ReadDefinition('n', networks.Require(name),
+                        () => NetworkReader.Read(Named(networks.Map(name), $"{file}, network {name}"), parameters: null)));
             }
         }
         if (Collect(errors, root, () => root.OptionalMap("lstms")) is { } lstms)
         {
             foreach (var name in lstms.Keys)
             {
-                Collect(errors, lstms, () => context.Lstms[name] = LstmReader.Read(Named(lstms.Map(name), $"{file}, LSTM {name}")));
+                Collect(errors, lstms, () => context.Lstms[name] = template is null
+                    ? LstmReader.Read(Named(lstms.Map(name), $"{file}, LSTM {name}"))
+                    : template.ReadDefinition('l', lstms.Require(name), () => LstmReader.Read(Named(lstms.Map(name), $"{file}, LSTM {name}"))));
             }
         }
         var parts = new List<Part>();
@@ -90,7 +95,9 @@ public static class ProblemLoader
             // A variant reuses the handout's key of a part that no parameter reaches: only what varies is computed again.
             var part = template?.Unvarying(node) is { } unvarying
                 ? context.Parts[unvarying.Id] = unvarying
-                : Collect(errors, root, () => PartReader.Read(root.AsMap(node, "parts"), context), node);
+                : Collect(errors, root, () => template is null
+                    ? PartReader.Read(root.AsMap(node, "parts"), context)
+                    : template.ReadPart(root.AsMap(node, "parts"), context), node);
             if (part is null)
             {
                 continue;

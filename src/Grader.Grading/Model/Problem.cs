@@ -67,7 +67,7 @@ public sealed class Problem
         {
             // Each student has other numbers: a wrong answer is described against their own reference, so the summary can
             // count one mistake across variants.
-            AnswerPatterns.Apply(Parts, partId => FindAnswer(answers, partId), results);
+            AnswerPatterns.Apply(Parts, partId => FindAnswer(answers, partId), results, part => Variants!.Varies(part.Id));
         }
         var score = results.Where(result => result.Status != PartStatus.Manual).Sum(result => result.Score);
         return new GradeReport(Id, Version, Math.Round(score, 10), MaxScore, results) { UnknownAnswers = isObject ? UnknownAnswers(answers) : [] };

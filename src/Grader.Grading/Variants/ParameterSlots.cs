@@ -15,6 +15,9 @@ internal sealed class ParameterSlots
 {
     private readonly List<(YamlScalarNode Node, IReadOnlyList<object> Segments)> _slots = [];
 
+    // Fill runs under the template's build lock, so one builder serves every slot of every build.
+    private readonly StringBuilder _text = new();
+
     private ParameterSlots()
     {
     }
@@ -50,7 +53,7 @@ internal sealed class ParameterSlots
         var matrices = values.ToDictionary(pair => pair.Key, pair => Matrix.Scalar(pair.Value), StringComparer.Ordinal);
         foreach (var (node, segments) in _slots)
         {
-            var text = new StringBuilder();
+            var text = _text.Clear();
             foreach (var segment in segments)
             {
                 text.Append(segment switch

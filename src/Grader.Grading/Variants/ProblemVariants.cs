@@ -21,6 +21,12 @@ public sealed class ProblemVariants
 
     public IReadOnlyList<Parameter> Parameters => _template.Parameters;
 
+    /// <summary>Whether a part's reference may differ between variants (a parameter reaches it, or it carries credit).</summary>
+    public bool Varies(string partId) => _template.Varies(partId);
+
+    /// <summary>Drops the parts earlier variants computed (see <see cref="PartMemo"/>): the next build computes every varying part.</summary>
+    internal void ForgetComputedParts() => _template.ForgetParts();
+
     /// <summary>The variant of one student of a course: the seed from the course salt and the ids.</summary>
     public Problem ForStudent(string courseSalt, VariantKey key) => ForSeed(VariantSeed.For(courseSalt, _template.ProblemId, key));
 

@@ -1,5 +1,7 @@
 using Grader.Grading.Loading;
 using Grader.Grading.Model;
+using Grader.Grading.References;
+using Grader.Grading.References.Expressions;
 
 namespace Grader.Grading.Variants;
 
@@ -36,7 +38,7 @@ public static class VariantSurvey
             failures.AddRange(check.Warnings.Select(warning => new VariantFailure(seed, $"{warning} [{check.Problem?.Variant}]")));
             foreach (var part in check.Problem?.Parts ?? [])
             {
-                foreach (var (label, value) in ReferenceNumbers.Of(part))
+                foreach (var (label, value) in ReferenceNumbers.Of(part).Concat(AtFirstPoint(part, variants)))
                 {
                     (numbers.TryGetValue(label, out var list) ? list : numbers[label] = []).Add(value);
                 }
@@ -44,5 +46,19 @@ public static class VariantSurvey
         }
         var spreads = numbers.Select(pair => new ReferenceSpread(pair.Key, pair.Value.Min(), pair.Value.Max(), pair.Value.Average())).ToList();
         return new VariantSurveyResult(count, failures, spreads);
+    }
+
+    // An expression part whose reference varies (a gradient step from the variant's own point) has no single number: its
+    // reference at the first sample point (the same point in every variant) stands for it.
+    private static IEnumerable<(string Label, double Value)> AtFirstPoint(Part part, ProblemVariants variants)
+    {
+        if ((part.Key is HintedKey hinted ? hinted.Inner : part.Key) is not ExpressionKey expression || !variants.Varies(part.Id))
+        {
+            return [];
+        }
+        var values = expression.References[0].ToArray();
+        return values.Length == 1
+            ? [($"{part.Id} at point 1", values[0])]
+            : values.Select((value, index) => (FormattableString.Invariant($"{part.Id} at point 1[{index}]"), value));
     }
 }

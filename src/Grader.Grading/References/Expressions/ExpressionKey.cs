@@ -38,6 +38,9 @@ internal sealed class ExpressionKey(
 
     public Tolerance Tolerance => tolerance;
 
+    /// <summary>The definitions an answer may use, which evaluating it needs.</summary>
+    public IReadOnlyDictionary<string, Expression> Definitions => definitions;
+
     /// <summary>The same part checked against other references at the same points (error-carried-forward).</summary>
     public ExpressionKey WithReferences(IReadOnlyList<Matrix> carried) =>
         new(description, variables, definitions, points, carried, farStart, tolerance, hidden) { AsksForDerivativeOf = AsksForDerivativeOf };

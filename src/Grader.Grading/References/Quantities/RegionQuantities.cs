@@ -12,6 +12,9 @@ namespace Grader.Grading.References.Quantities;
 internal sealed class RegionQuantities(FeedForwardNetwork network, Box box, LinearCondition condition, string description)
     : QuantitySource
 {
+    /// <summary>The box's pieces for the network's piecewise-linear layers, shared with the file's other region parts; null to split here.</summary>
+    public Func<IReadOnlyList<LinearPiece>>? Pieces { get; init; }
+
     public override string DefaultQuantity => "area";
 
     protected override string KnownNames => "area, output";
@@ -28,7 +31,7 @@ internal sealed class RegionQuantities(FeedForwardNetwork network, Box box, Line
     {
         if (network.Layers.Take(condition.Layer).All(layer => layer.Activation.IsPiecewiseLinear))
         {
-            return RegionArea.Exact(network, box, condition);
+            return RegionArea.Exact(network, box, condition, Pieces?.Invoke());
         }
         if (condition.Relation == Relation.EqualTo)
         {
@@ -39,7 +42,7 @@ internal sealed class RegionQuantities(FeedForwardNetwork network, Box box, Line
 
     private Matrix SingleOutput()
     {
-        var outputs = RegionArea.OutputsOnLevelSet(network, box, condition);
+        var outputs = RegionArea.OutputsOnLevelSet(network, box, condition, Pieces?.Invoke());
         return outputs.Count switch
         {
             0 => throw new InvalidOperationException($"no point of {box} satisfies {description}"),

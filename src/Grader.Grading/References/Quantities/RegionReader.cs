@@ -31,7 +31,9 @@ internal static class RegionReader
                 return new ArgmaxRegionQuantities(network, box, where.Integer("argmax") - 1);
             }
             var condition = where.Has("output") ? ReadSoftmaxCondition(where, network) : ReadLinearCondition(where, network);
-            return new RegionQuantities(network, box, condition, $"where {condition}");
+            // Only a 2-input network has pieces of the plane; any other is refused by the engine with its own message.
+            var pieces = network.InputSize == 2 ? () => context.Pieces(network, box) : (Func<IReadOnlyList<LinearPiece>>?)null;
+            return new RegionQuantities(network, box, condition, $"where {condition}") { Pieces = pieces };
         }
         catch (ArgumentException exception)
         {
