@@ -8,7 +8,7 @@ namespace Grader.IntegrationTests.Submissions;
 /// <summary>
 /// Group commit at intake (issue 14): webhooks that arrive together share one insert and one commit, each still answered
 /// only once its own row is committed, and repeats, conflicts and failures are answered as when each had its own insert.
-/// A stack of its own with no worker, so every message the API sends stays countable in the queue.
+/// A fresh stack per test with no worker, so every message the API sends stays countable in the queue.
 /// </summary>
 public sealed class GroupCommitTests : IAsyncLifetime
 {
@@ -21,7 +21,6 @@ public sealed class GroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_distinct_webhooks_share_one_commit_and_each_is_stored_once_and_sent_once()
     {
-        var sentBefore = await SentAsync();
         var bodies = Enumerable.Range(0, 200).Select(_ => Body()).ToList();
         Task<HttpResponseMessage>[] posts;
         Task<HttpResponseMessage> first;
@@ -42,9 +41,9 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var externalIds = InList(bodies.Select(b => (string)b["externalId"]!));
         Assert.Equal(bodies.Count, await _stack.ScalarAsync($"select count(*) from submissions where external_id in ({externalIds})"));
         Assert.Equal(1, await _stack.ScalarAsync($"select count(distinct xmin::text) from submissions where external_id in ({externalIds})"));
-        await Eventually.HoldsAsync(async () => await SentAsync() >= sentBefore + bodies.Count + 1, TimeSpan.FromSeconds(30), "every send");
+        await Eventually.HoldsAsync(async () => await SentAsync() >= bodies.Count + 1, TimeSpan.FromSeconds(30), "every send");
         await Task.Delay(TimeSpan.FromSeconds(6)); // the management statistics lag: a duplicate send would show by now
-        Assert.Equal(sentBefore + bodies.Count + 1, await SentAsync());
+        Assert.Equal(bodies.Count + 1, await SentAsync());
     }
 
     [Fact]
@@ -70,8 +69,9 @@ public sealed class GroupCommitTests : IAsyncLifetime
         (await first).Dispose();
 
         var responses = await Task.WhenAll(posts);
-        Assert.Equal(HttpStatusCode.Accepted, responses[0].StatusCode); // the first in the flush is the one stored
-        Assert.All(responses[1..^1], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        // The first of them in the flush is the one stored; the others are repeats of it.
+        Assert.Single(responses[..^1], r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(same.Count - 1, responses[..^1].Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.Conflict, responses[^1].StatusCode);
         Assert.Single((await Task.WhenAll(responses[..^1].Select(IdAsync))).Distinct());
         Assert.Equal(1, await _stack.ScalarAsync($"select count(*) from submissions where external_id = '{externalId}'"));
@@ -116,5 +116,6 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     private static string InList(IEnumerable<string> values) => string.Join(",", values.Select(v => $"'{v}'"));
 
+    /// <summary>Messages in the worker queue (the API declares it with its first send; no worker takes them).</summary>
     private Task<int> SentAsync() => _stack.Rabbit.MessageCountAsync(_stack.VirtualHost, Grader.Contracts.QueueNames.GradeSubmission);
 }
