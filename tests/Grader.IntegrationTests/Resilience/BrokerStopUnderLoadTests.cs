@@ -16,7 +16,7 @@ namespace Grader.IntegrationTests.Resilience;
 /// reconnecting transport delayed answers far past the send's 2 s bound (649 of 2,045 over 3 s, the longest 25.5 s).
 /// Every webhook must answer 202 within about 3 s (docs/service.md), and every one is graded exactly once after the
 /// broker is back (the sweeper sends what was stored but not sent). The bound here is 6 s because the suite runs on a
-/// shared machine (at a load average of 30–50 the circuit's answers took at most 2.5–5.4 s); without the circuit the
+/// shared machine (at a load average of 15–50 the circuit's answers took at most 2.3–5.4 s); without the circuit the
 /// same run had 588 of 805 webhooks over 4 s and 388 over 6 s, the longest 11 s.
 /// </summary>
 public sealed class BrokerStopUnderLoadTests(ITestOutputHelper output)
