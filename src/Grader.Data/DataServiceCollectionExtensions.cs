@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ToolKeyRing>();
         services.AddSingleton<LtiScoreDispatch>();
         services.AddSingleton<LtiScoreDeliveries>();
+        services.AddSingleton<SubmissionBatchInsert>();
 
         // EF Core where rows map to entities: scoped, like the context.
         services.AddScoped<SubmissionStore>();

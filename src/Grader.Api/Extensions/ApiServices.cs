@@ -42,8 +42,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookAuthenticator>();
         builder.Services.AddScoped<SubmissionRequestReader>(); // scoped: it sees the catalog current per request
-        builder.Services.AddScoped<SubmissionIntake>();
-        builder.Services.AddScoped<GradingQueue>();
+        builder.AddSubmissionIntake();
         builder.Services.AddHostedService<SourceCourseWarning>();
         builder.Services.AddSingleton<IValidator<SummaryRequest>, SummaryRequestValidator>();
         builder.Services.AddSingleton<IValidator<GradebookRequest>, GradebookRequestValidator>();

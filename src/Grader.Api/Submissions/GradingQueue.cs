@@ -7,32 +7,67 @@ namespace Grader.Api.Submissions;
 /// Sends <see cref="GradeSubmission"/> to the worker queue (never to an unbound exchange). If the broker is down the
 /// submission stays <c>queued</c> in PostgreSQL and the worker's sweeper sends it later, so the webhook still succeeds.
 /// </summary>
-public sealed class GradingQueue(ISendEndpointProvider sendEndpoints, ILogger<GradingQueue> logger)
+public sealed class GradingQueue(IBus bus, SendCircuit circuit, ILogger<GradingQueue> logger)
 {
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2); // with the insert, the webhook answers within about 3 s
+    /// <summary>With the insert, the webhook answers within about 3 s (docs/service.md).</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
 
     /// <returns>Whether the command reached the broker.</returns>
-    public async Task<bool> EnqueueAsync(Guid submissionId, CancellationToken cancellationToken)
+    public Task<bool> EnqueueAsync(Guid submissionId, CancellationToken cancellationToken) =>
+        EnqueueManyAsync([submissionId], cancellationToken);
+
+    /// <summary>Sends one command per submission, all at once (the RabbitMQ channel pipelines them and their confirms).</summary>
+    /// <returns>Whether every command reached the broker; false (never an exception) leaves them to the sweeper.</returns>
+    public async Task<bool> EnqueueManyAsync(IReadOnlyList<Guid> submissionIds, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(SendTimeout);
-        try
+        if (submissionIds.Count == 0)
         {
-            // Bounded as a whole: during a broker outage GetSendEndpoint (which takes no token) and Send can wait on the
-            // reconnecting transport far longer than the webhook's promised answer time.
-            await SendAsync(submissionId, timeout.Token).WaitAsync(SendTimeout, cancellationToken);
             return true;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+
+        if (!circuit.TryEnter())
         {
-            logger.LogWarning(exception, "Submission {SubmissionId} stored but not enqueued; the sweeper will send it", submissionId);
+            return false; // the broker failed moments ago: no send that could wait, no log line per submission
+        }
+
+        var timeout = new CancellationTokenSource(SendTimeout);
+        var sending = SendAsync(submissionIds, timeout.Token);
+        // The send is abandoned, not awaited, past its bound: GetSendEndpoint takes no token and Send can wait on the
+        // reconnecting transport far longer than the webhook's promised answer time. Its late outcome is observed here.
+        _ = sending.ContinueWith(
+            finished =>
+            {
+                _ = finished.Exception;
+                timeout.Dispose();
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await sending.WaitAsync(SendTimeout, cancellationToken);
+            circuit.Succeeded();
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            circuit.Abandoned(); // the caller left: this says nothing about the broker
+            throw;
+        }
+        catch (Exception exception)
+        {
+            if (circuit.Failed())
+            {
+                logger.LogWarning(exception,
+                    "{Count} submission(s) stored but not enqueued (first {SubmissionId}); sends pause for {OpenFor} and the sweeper will send them",
+                    submissionIds.Count, submissionIds[0], SendCircuit.OpenFor);
+            }
+
             return false;
         }
     }
 
-    private async Task SendAsync(Guid submissionId, CancellationToken cancellationToken)
+    private async Task SendAsync(IReadOnlyList<Guid> submissionIds, CancellationToken cancellationToken)
     {
-        var endpoint = await sendEndpoints.GetSendEndpoint(QueueNames.GradeSubmissionAddress);
-        await endpoint.Send(new GradeSubmission(submissionId), cancellationToken);
+        var endpoint = await bus.GetSendEndpoint(QueueNames.GradeSubmissionAddress);
+        await Task.WhenAll(submissionIds.Select(id => endpoint.Send(new GradeSubmission(id), cancellationToken)));
     }
 }

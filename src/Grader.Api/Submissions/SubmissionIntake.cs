@@ -4,12 +4,17 @@ using Grader.Data.Submissions;
 namespace Grader.Api.Submissions;
 
 /// <summary>Turns a validated delivery into a queued submission, stored once per (source, externalId).</summary>
-public sealed class SubmissionIntake(SubmissionStore store, TimeProvider clock)
+public sealed class SubmissionIntake(IntakeBatcher batcher, SubmissionStore store, TimeProvider clock)
 {
-    public Task<(Submission Submission, bool Created)> AcceptAsync(string source, SubmissionRequest request, CancellationToken cancellationToken)
+    /// <returns>
+    /// The new submission once committed, with the send of its batch; or, for a delivery already stored, the submission
+    /// stored first (read after the insert found it, so a repeat within the same batch sees the committed row).
+    /// </returns>
+    public async Task<(Submission Submission, IntakeOutcome Outcome)> AcceptAsync(
+        string source, SubmissionRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return store.AcceptOnceAsync(new Submission
+        var submission = new Submission
         {
             Id = Guid.CreateVersion7(now),
             Source = source,
@@ -25,6 +30,14 @@ public sealed class SubmissionIntake(SubmissionStore store, TimeProvider clock)
             ReceivedAt = now,
             EnqueuedAt = now,
             Status = SubmissionStatus.Queued,
-        }, cancellationToken);
+        };
+        var outcome = await batcher.AcceptAsync(submission, cancellationToken);
+        if (outcome.Created)
+        {
+            return (submission, outcome);
+        }
+
+        var stored = await store.FindDeliveryAsync(source, request.ExternalId, cancellationToken);
+        return (stored ?? throw new InvalidOperationException("Insert skipped as a repeat but no stored submission."), outcome);
     }
 }

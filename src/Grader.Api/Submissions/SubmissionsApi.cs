@@ -68,13 +68,14 @@ public static class SubmissionsApi
                 title: $"The source '{source}' may not post into course '{submissionRequest.Course}'.");
         }
 
-        var (submission, created) = await intake.AcceptAsync(source!, submissionRequest, cancellationToken);
-        if (!created)
+        var (submission, outcome) = await intake.AcceptAsync(source!, submissionRequest, cancellationToken);
+        if (!outcome.Created)
         {
             return await Redelivery.AnswerAsync(submission, submissionRequest, queue, cancellationToken);
         }
 
-        await queue.EnqueueAsync(submission.Id, cancellationToken);
+        // Committed; the send of its batch is bounded (GradingQueue.SendTimeout) and a failed one is the sweeper's.
+        await outcome.Sent;
         return TypedResults.Accepted($"/api/v1/submissions/{submission.Id}", SubmissionView.From(submission));
     }
 
