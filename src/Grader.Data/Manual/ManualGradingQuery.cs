@@ -28,12 +28,15 @@ public sealed class ManualGradingQuery(NpgsqlDataSource dataSource)
 
     public async Task<List<ManualPartCount>> CountsAsync(string course, string assignment, CancellationToken cancellationToken)
     {
-        // The rows of manual_parts (0022), kept by triggers: one index range, not every result of the assignment.
+        // The counters of 0022, kept by triggers and striped over slots: at most 64 rows per part and state, whatever the
+        // assignment's size. A part whose counts went back to 0 (its submissions deleted) is not listed.
         await using var command = Create(dataSource, """
-            select problem_id, part_id, count(*) filter (where not graded) as ungraded, count(*) filter (where graded) as graded
-            from manual_parts
+            select problem_id, part_id, coalesce(sum(n) filter (where not graded), 0)::bigint as ungraded,
+                   coalesce(sum(n) filter (where graded), 0)::bigint as graded
+            from manual_part_slots
             where course = $1 and assignment = $2
             group by 1, 2
+            having sum(n) > 0
             order by 1, 2
             """, course, assignment);
         return await SqlCommands.ListAsync(command, reader => new ManualPartCount(reader.Get<string>("problem_id"), reader.Get<string>("part_id"),
