@@ -49,6 +49,8 @@ language sql as $$
     join results r on r.id = s.current_result_id
     cross join lateral jsonb_array_elements(r.parts) p (part)
     where s.id = any (ids) and s.status = 'graded' and p.part ->> 'partId' is not null
+      -- Containment first: a regrade batch's results mostly have no manual part, and their parts are never expanded.
+      and (r.parts @> '[{"status": "manual"}]' or exists (select from manual_grades x where x.submission_id = s.id))
       and (p.part ->> 'status' = 'manual'
            or exists (select from manual_grades g where g.submission_id = s.id and g.part_id = p.part ->> 'partId'))
     order by s.id, p.part ->> 'partId'
