@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source infra/env.sh
+mkdir -p "$GRADER_LOCAL"
 runs=${1:-20}
 port=${GRADER_BENCH_API_PORT:-5181}
 db=grader_bench
@@ -25,7 +26,7 @@ fi
 
 ConnectionStrings__Grader="$connection" RabbitMq__Port=$GRADER_AMQP_PORT Problems__Directory="$PWD/problems" \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    dotnet src/Grader.Api/bin/Release/net10.0/Grader.Api.dll > /tmp/grader-bench-api.log 2>&1 &
+    dotnet src/Grader.Api/bin/Release/net10.0/Grader.Api.dll > "$GRADER_LOCAL/grader-bench-api.log" 2>&1 &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
@@ -40,8 +41,12 @@ declare -a names=(
     "gradebook latest, 100 students"
     "gradebook best, 100 students"
     "gradebook latest CSV, 500 students, 2nd page"
+    "gradebook latest by total desc, 100 students"
+    "gradebook best by p2 desc, 100 students"
     "student history, 100 newest"
     "student history, p3 in October"
+    "manual parts with counts, a2"
+    "manual answers 1a, ungraded, 50"
 )
 declare -a urls=(
     "$base/assignments/a1/summary"
@@ -51,8 +56,12 @@ declare -a urls=(
     "$base/assignments/a1/gradebook?limit=100"
     "$base/assignments/a1/gradebook?limit=100&policy=best"
     "$base/assignments/a1/gradebook?limit=500&format=csv&cursor=$cursor"
+    "$base/assignments/a1/gradebook?limit=100&sort=total&order=desc"
+    "$base/assignments/a1/gradebook?limit=100&policy=best&sort=p2&order=desc"
     "$base/students/s02500/submissions?limit=100"
     "$base/students/s02500/submissions?problemId=p3&from=2026-10-01&to=2026-11-01"
+    "$base/assignments/a2/manual"
+    "$base/assignments/a2/manual/mit-6390-rec6/1a?state=ungraded&limit=50"
 )
 printf '| %-44s | %9s | %9s | %9s |\n' query "median ms" "p95 ms" "bytes"
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-----------" "-----------" "-----------"
@@ -84,20 +93,36 @@ declare -a page_names=(
     "page: assignment, whole"
     "page: assignment, ?problemId=p2"
     "page: assignment, last week (from/to)"
+    "page: assignment, one week (from/to)"
     "page: gradebook latest, 100 students"
     "page: gradebook best, 100 students"
+    "page: gradebook latest by total desc, 100"
+    "page: gradebook best by total desc, 100"
     "page: student, 100 newest"
     "page: submission"
+    "page: grading, a2's manual parts"
+    "page: grading queue, a2 1a (next ungraded)"
+    "page: grading answers, a2 1a graded"
+    "page: regrades, newest 50"
+    "page: regrade job, running (100,000 items)"
 )
 declare -a page_urls=(
     "$site/"
     "$site/courses/bench/assignments/a1"
     "$site/courses/bench/assignments/a1?problemId=p2"
     "$site/courses/bench/assignments/a1?from=2026-10-14T00:00&to=2026-10-21T00:00"
+    "$site/courses/bench/assignments/a1?from=2026-10-01T00:00&to=2026-10-08T00:00"
     "$site/courses/bench/assignments/a1/gradebook?limit=100"
     "$site/courses/bench/assignments/a1/gradebook?limit=100&policy=best"
+    "$site/courses/bench/assignments/a1/gradebook?limit=100&sort=total&desc=true"
+    "$site/courses/bench/assignments/a1/gradebook?limit=100&policy=best&sort=total&desc=true"
     "$site/courses/bench/students/s02500?limit=100"
     "$site/courses/bench/submissions/$submission"
+    "$site/courses/bench/assignments/a2/grading"
+    "$site/courses/bench/assignments/a2/grading/mit-6390-rec6/1a"
+    "$site/courses/bench/assignments/a2/grading/mit-6390-rec6/1a/answers?state=graded"
+    "$site/regrades"
+    "$site/regrades/00000000-0000-0000-0000-0000000000ff"
 )
 for i in "${!page_urls[@]}"; do
     # -f: a redirect to /signin (no session) or an error fails the run instead of timing the wrong page.

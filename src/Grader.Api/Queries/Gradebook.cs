@@ -14,7 +14,22 @@ public sealed record Gradebook(
     IReadOnlyList<GradebookRow> Students,
     string? NextCursor)
 {
-    public static Gradebook From(string course, string assignment, GradebookPolicy policy, GradebookPage page) => new(
-        course, assignment, policy.ToString().ToLowerInvariant(), page.Problems, page.Rows,
-        page.ContinueAfter is { } student ? PageCursor.Seal(student) : null);
+    /// <summary>The column the students are ordered by over the whole gradebook: student, total or a problem id.</summary>
+    public string Sort { get; init; } = GradebookOrder.Student;
+
+    /// <summary>asc or desc.</summary>
+    public string Order { get; init; } = "asc";
+
+    public static Gradebook From(string course, string assignment, GradebookPolicy policy, GradebookPage page, GradebookOrder? order = null)
+    {
+        order ??= GradebookOrder.ByStudent;
+        var next = page.NextPosition is { } position ? GradebookCursor.Seal(order, position)
+            : page.ContinueAfter is { } student ? PageCursor.Seal(student)
+            : null;
+        return new Gradebook(course, assignment, policy.ToString().ToLowerInvariant(), page.Problems, page.Rows, next)
+        {
+            Sort = order.Column,
+            Order = order.Descending ? "desc" : "asc",
+        };
+    }
 }

@@ -36,14 +36,26 @@ public static class QueriesApi
         return TypedResults.Ok(await query.RunAsync(request.Course, request.Assignment, request.ProblemId, from, to, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Gradebook>, ContentHttpResult>> GetGradebook(
+    public static async Task<Results<Ok<Gradebook>, ContentHttpResult, ValidationProblem>> GetGradebook(
         [AsParameters] GradebookRequest request, HttpContext context, GradebookQuery query, CancellationToken cancellationToken)
     {
         var (from, to) = request.Window();
         var pageSize = request.PageSize();
-        var page = await query.RunAsync(request.Course, request.Assignment, request.ProblemId, request.CountedPolicy, from, to,
-            request.AfterStudent, pageSize, cancellationToken);
-        var gradebook = Gradebook.From(request.Course, request.Assignment, request.CountedPolicy, page);
+        var order = request.SortOrder;
+        var page = order.IsByStudent
+            ? await query.RunAsync(request.Course, request.Assignment, request.ProblemId, request.CountedPolicy, from, to,
+                request.AfterStudent, pageSize, cancellationToken)
+            : await query.RunSortedAsync(request.Course, request.Assignment, request.ProblemId, request.CountedPolicy, from, to,
+                order, request.After, pageSize, cancellationToken);
+        if (page is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["sort"] = ["sort must be 'student', 'total' or a problem id of the assignment."],
+            }, title: "The request is invalid.");
+        }
+
+        var gradebook = Gradebook.From(request.Course, request.Assignment, request.CountedPolicy, page, order);
         if (gradebook.NextCursor is not null)
         {
             var next = QueryString.Create(new Dictionary<string, string?>
@@ -54,6 +66,8 @@ public static class QueriesApi
                 ["to"] = request.To,
                 ["limit"] = pageSize.ToString(CultureInfo.InvariantCulture),
                 ["cursor"] = gradebook.NextCursor,
+                ["sort"] = order.IsByStudent ? null : gradebook.Sort,
+                ["order"] = order.IsByStudent ? null : gradebook.Order,
                 ["format"] = request.Csv ? "csv" : "json",
             });
             context.Response.Headers.Link = $"<{context.Request.Path}{next}>; rel=\"next\"";

@@ -20,6 +20,8 @@ public sealed class GradebookRequestValidator : AbstractValidator<GradebookReque
             .WithMessage("policy must be 'latest' (the latest graded submission counts) or 'best'.");
         RuleFor(r => r.Format).Must(f => f is null || f.ToLowerInvariant() is "json" or "csv")
             .WithMessage("format must be 'json' or 'csv'.");
+        RuleFor(r => r.Order).Must(o => o is null || o.ToLowerInvariant() is "asc" or "desc")
+            .WithMessage("order must be 'asc' or 'desc'.");
     }
 }
 

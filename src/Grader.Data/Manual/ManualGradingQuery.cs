@@ -28,17 +28,15 @@ public sealed class ManualGradingQuery(NpgsqlDataSource dataSource)
 
     public async Task<List<ManualPartCount>> CountsAsync(string course, string assignment, CancellationToken cancellationToken)
     {
+        // The counters of 0022, kept by triggers and striped over slots: at most 64 rows per part and state, whatever the
+        // assignment's size. A part whose counts went back to 0 (its submissions deleted) is not listed.
         await using var command = Create(dataSource, """
-            select s.problem_id, p.part ->> 'partId' as part_id,
-                   count(*) filter (where p.part ->> 'status' = 'manual') as ungraded,
-                   count(*) filter (where p.part ->> 'status' <> 'manual') as graded
-            from submissions s
-            join results r on r.id = s.current_result_id
-            cross join lateral jsonb_array_elements(r.parts) p (part)
-            left join manual_grades g on g.submission_id = s.id and g.part_id = p.part ->> 'partId'
-            where s.course = $1 and s.assignment = $2 and s.status = 'graded'
-              and (p.part ->> 'status' = 'manual' or g.submission_id is not null)
+            select problem_id, part_id, coalesce(sum(n) filter (where not graded), 0)::bigint as ungraded,
+                   coalesce(sum(n) filter (where graded), 0)::bigint as graded
+            from manual_part_slots
+            where course = $1 and assignment = $2
             group by 1, 2
+            having sum(n) > 0
             order by 1, 2
             """, course, assignment);
         return await SqlCommands.ListAsync(command, reader => new ManualPartCount(reader.Get<string>("problem_id"), reader.Get<string>("part_id"),
@@ -53,15 +51,28 @@ public sealed class ManualGradingQuery(NpgsqlDataSource dataSource)
     public async Task<ManualAnswersPage> ListAsync(string course, string assignment, string problemId, string partId,
         ManualAnswerState state, ManualAnswerPosition? after, int limit, CancellationToken cancellationToken)
     {
-        await using var command = Create(dataSource, $"""
-            {Answers}
-            where s.course = $1 and s.assignment = $2 and s.problem_id = $3 and s.status = 'graded' and p.part ->> 'partId' = $4
-              and (p.part ->> 'status' = 'manual' or g.submission_id is not null)
-              and ($5 = 'all' or ($5 = 'ungraded') = (p.part ->> 'status' = 'manual'))
-              and ($7 is null or (s.effective_submitted_at, s.id) > ($7, $8))
-            order by s.effective_submitted_at, s.id
-            limit $6
-            """, course, assignment, problemId, partId, state.ToString().ToLowerInvariant(), limit + 1,
+        // Graded or ungraded answers walk their range of ix_manual_parts_queue (0022) in grading order, so the oldest
+        // ungraded answer is found without reading the graded ones before it; all answers follow the submissions' order.
+        var sql = state == ManualAnswerState.All
+            ? $"""
+              {Answers}
+              where s.course = $1 and s.assignment = $2 and s.problem_id = $3 and s.status = 'graded' and p.part ->> 'partId' = $4
+                and (p.part ->> 'status' = 'manual' or g.submission_id is not null)
+                and $5 = 'all'
+                and ($7 is null or (s.effective_submitted_at, s.id) > ($7, $8))
+              order by s.effective_submitted_at, s.id
+              limit $6
+              """
+            : $"""
+              {Answers}
+              join manual_parts m on m.submission_id = s.id and m.part_id = p.part ->> 'partId'
+              where m.course = $1 and m.assignment = $2 and m.problem_id = $3 and m.part_id = $4 and m.graded = ($5 = 'graded')
+                and s.status = 'graded'
+                and ($7 is null or (m.effective_submitted_at, m.submission_id) > ($7, $8))
+              order by m.effective_submitted_at, m.submission_id
+              limit $6
+              """;
+        await using var command = Create(dataSource, sql, course, assignment, problemId, partId, state.ToString().ToLowerInvariant(), limit + 1,
             Typed(NpgsqlDbType.TimestampTz, after?.SubmittedAt), Typed(NpgsqlDbType.Uuid, after?.SubmissionId));
         var answers = await SqlCommands.ListAsync(command, Read, cancellationToken);
         ManualAnswerPosition? next = null;

@@ -50,6 +50,29 @@ public sealed class GradebookPageTests(BrowserStackWithCourses fixture) : IClass
     }
 
     [Fact]
+    public async Task Sorting_orders_the_whole_gradebook_so_a_student_of_page_two_can_lead_page_one()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Path + "?limit=2");
+        Assert.Equal(["s1", "s2"], (await page.RowsAsync("#gradebook")).Select(r => r.Split('\t')[0]));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Total", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("sort=total", StringComparison.Ordinal));
+        // Totals 6, 0, 3: the two lowest of all three students, not page one's two re-sorted.
+        Assert.Equal(["s2\t0\t\t0", "s3\t1\t2\t3"], await page.RowsAsync("#gradebook"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("cursor=", StringComparison.Ordinal));
+        Assert.Equal(["s1\t2\t4\t6"], await page.RowsAsync("#gradebook"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "p2", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("sort=p2", StringComparison.Ordinal) && !url.Contains("cursor=", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Link, new() { Name = "p2", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("desc=true", StringComparison.Ordinal));
+        Assert.Equal(["s1", "s3"], (await page.RowsAsync("#gradebook")).Select(r => r.Split('\t')[0]));
+    }
+
+    [Fact]
     public async Task The_best_policy_counts_each_students_best_graded_submission()
     {
         var page = await SignedInPageAsync();

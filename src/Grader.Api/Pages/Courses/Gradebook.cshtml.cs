@@ -9,7 +9,8 @@ namespace Grader.Api.Pages.Courses;
 
 /// <summary>
 /// An assignment's gradebook, one page of students at a time (the API's query, cursor and rules), each cell linking to
-/// the submission that counts; the page's rows sort by any column; the CSV holds every student.
+/// the submission that counts; the column headers sort the whole gradebook (the API's sort and order), and the pages
+/// follow that order; the CSV holds every student.
 /// </summary>
 public sealed class GradebookModel(GradebookQuery query, IValidator<GradebookRequest> validator) : PageModel
 {
@@ -22,7 +23,7 @@ public sealed class GradebookModel(GradebookQuery query, IValidator<GradebookReq
     [BindProperty(SupportsGet = true)] public string? Limit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
-    /// <summary>The column the page's rows are ordered by: student (the default), a problem id, or total.</summary>
+    /// <summary>The column the whole gradebook is ordered by: student (the default), a problem id, or total.</summary>
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
 
@@ -37,15 +38,19 @@ public sealed class GradebookModel(GradebookQuery query, IValidator<GradebookReq
             return Page();
         }
 
-        var page = await query.RunAsync(Course, Assignment, null, request.CountedPolicy, null, null, request.AfterStudent,
-            request.PageSize(), cancellationToken);
-        if (page.Problems.Count == 0)
+        var order = request.SortOrder;
+        var page = order.IsByStudent
+            ? await query.RunAsync(Course, Assignment, null, request.CountedPolicy, null, null, request.AfterStudent, request.PageSize(),
+                cancellationToken)
+            : await query.RunSortedAsync(Course, Assignment, null, request.CountedPolicy, null, null, order, request.After,
+                request.PageSize(), cancellationToken);
+        if (page is null || page.Problems.Count == 0)
         {
             return NotFound();
         }
 
-        Book = Gradebook.From(Course, Assignment, request.CountedPolicy, page);
-        Rows = Sorted(page.Rows);
+        Book = Gradebook.From(Course, Assignment, request.CountedPolicy, page, order);
+        Rows = page.Rows;
         return Page();
     }
 
@@ -94,7 +99,10 @@ public sealed class GradebookModel(GradebookQuery query, IValidator<GradebookReq
     private async Task<GradebookRequest?> ValidAsync(CancellationToken cancellationToken)
     {
         // The API's request and rules: policy, limit 1–1000, a cursor it handed out.
-        var request = new GradebookRequest { Course = Course, Assignment = Assignment, Policy = Policy, Limit = Limit, Cursor = Cursor };
+        var request = new GradebookRequest
+        {
+            Course = Course, Assignment = Assignment, Policy = Policy, Limit = Limit, Cursor = Cursor, Sort = Sort, Order = Desc ? "desc" : null,
+        };
         var check = await validator.ValidateAsync(request, cancellationToken);
         if (check.IsValid)
         {
@@ -104,18 +112,5 @@ public sealed class GradebookModel(GradebookQuery query, IValidator<GradebookReq
         Errors = check.Errors.Select(e => e.ErrorMessage).ToList();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return null;
-    }
-
-    private IReadOnlyList<GradebookRow> Sorted(IReadOnlyList<GradebookRow> rows)
-    {
-        IOrderedEnumerable<GradebookRow> ordered = Sort switch
-        {
-            TotalColumn => rows.OrderBy(r => r.Total),
-            null or "" or StudentColumn => rows.OrderBy(r => r.StudentId, StringComparer.Ordinal),
-            // A student with no graded submission of the problem sorts below every score.
-            var problem => rows.OrderBy(r => r.Scores.TryGetValue(problem, out var score) ? score : double.NegativeInfinity),
-        };
-        ordered = ordered.ThenBy(r => r.StudentId, StringComparer.Ordinal);
-        return Desc ? ordered.Reverse().ToList() : ordered.ToList();
     }
 }
