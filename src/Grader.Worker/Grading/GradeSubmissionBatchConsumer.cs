@@ -11,12 +11,14 @@ namespace Grader.Worker.Grading;
 /// delivery. The deliveries are acknowledged after both; a batch that throws is acknowledged for none of them.
 /// </summary>
 /// <remarks>
-/// A transient database error fails the batch as <see cref="DatabaseUnavailableException"/>, which the queue's retry
-/// tries again (MassTransit delivers each retried message at once, in a batch of its own). Any other error in a batch of
-/// several becomes <see cref="GradeBatchFailedException"/>, retried the same way, so that a submission that breaks the
-/// batch's write fails alone, as a single message does, and the others are graded once.
+/// A transient database error fails the batch as <see cref="DatabaseUnavailableException"/>, which the queue's retry tries
+/// again, as for a single grade. Any other error fails a lone delivery as before (its fault marks it failed); in a batch
+/// of several, the submissions are graded again one at a time, so that one submission that breaks the batch's write fails
+/// alone (marked failed with the reason its fault would record) and the others are graded once.
 /// </remarks>
-public sealed class GradeSubmissionBatchConsumer(BatchGrader grader, GraderMetrics metrics) : IConsumer<Batch<GradeSubmission>>
+public sealed class GradeSubmissionBatchConsumer(
+    BatchGrader grader, SubmissionGrader single, GraderMetrics metrics, ILogger<GradeSubmissionBatchConsumer> logger)
+    : IConsumer<Batch<GradeSubmission>>
 {
     public async Task Consume(ConsumeContext<Batch<GradeSubmission>> context)
     {
@@ -28,23 +30,21 @@ public sealed class GradeSubmissionBatchConsumer(BatchGrader grader, GraderMetri
         IReadOnlyDictionary<Guid, SubmissionGraded?> graded;
         try
         {
-            graded = await grader.GradeAsync(deliveries, context.CancellationToken);
+            try
+            {
+                graded = await grader.GradeAsync(deliveries, context.CancellationToken);
+            }
+            catch (Exception exception) when (IsBroken(exception) && deliveries.DistinctBy(d => d.SubmissionId).Count() > 1)
+            {
+                logger.LogWarning(exception, "A batch of {Count} grades failed; grading its submissions one at a time", deliveries.Count);
+                graded = await OneAtATimeAsync(deliveries, context.CancellationToken);
+            }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (TransientFailures.IsTransient(exception))
         {
             Record(Stopwatch.GetElapsedTime(started), "error", messages.Length);
-            if (TransientFailures.IsTransient(exception))
-            {
-                // Named, so that the fault consumer can tell an outage (send again) from a broken submission (fail it).
-                throw new DatabaseUnavailableException($"grading a batch of {messages.Length} submissions", exception);
-            }
-
-            if (messages.Length > 1)
-            {
-                throw new GradeBatchFailedException(messages.Length, exception);
-            }
-
-            throw;
+            // Named, so that the fault consumer can tell an outage (send again) from a broken submission (fail it).
+            throw new DatabaseUnavailableException($"grading a batch of {messages.Length} submissions", exception);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -58,6 +58,34 @@ public sealed class GradeSubmissionBatchConsumer(BatchGrader grader, GraderMetri
             }
         }
     }
+
+    private async Task<Dictionary<Guid, SubmissionGraded?>> OneAtATimeAsync(List<GradeDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var graded = new Dictionary<Guid, SubmissionGraded?>();
+        foreach (var same in deliveries.GroupBy(d => d.SubmissionId))
+        {
+            try
+            {
+                graded[same.Key] = (await grader.GradeAsync(same.ToList(), cancellationToken))[same.Key];
+            }
+            catch (Exception exception) when (IsBroken(exception))
+            {
+                // What the fault consumer would record had this delivery come alone; its batch's others go on.
+                await single.MarkFailedAsync(same.Key, Describe(exception), cancellationToken);
+                graded[same.Key] = null;
+            }
+        }
+
+        return graded;
+    }
+
+    /// <summary>An error no retry fixes (not the database being unavailable, not a shutdown).</summary>
+    private static bool IsBroken(Exception exception) =>
+        exception is not OperationCanceledException && !TransientFailures.IsTransient(exception);
+
+    private static string Describe(Exception exception) => exception.InnerException is null
+        ? $"{exception.GetType().FullName}: {exception.Message}"
+        : $"{exception.GetType().FullName}: {exception.Message} -> {Describe(exception.InnerException)}";
 
     private void Record(TimeSpan elapsed, string outcome, int count)
     {

@@ -7,8 +7,7 @@ namespace Grader.Worker.Grading;
 /// <summary>
 /// The worker queue with batches: up to <c>Worker:BatchMessageLimit</c> deliveries a batch, waiting at most
 /// <c>Worker:BatchTimeLimit</c> for a batch to fill, <c>Worker:BatchConcurrencyLimit</c> batches at once; prefetch at
-/// least what those batches hold. The retry is the per-message queue's, plus one for a failed batch (its messages retried
-/// one by one).
+/// least what those batches hold. The retry is the per-message queue's.
 /// </summary>
 public sealed class GradeSubmissionBatchConsumerDefinition : ConsumerDefinition<GradeSubmissionBatchConsumer>
 {

@@ -3,8 +3,8 @@ using MassTransit;
 namespace Grader.Worker.Grading;
 
 /// <summary>
-/// The retry both queues share: exponential, <c>Worker__Retry*</c>, and only while the database is unavailable (or to try a failed
-/// batch's messages one by one); anything else faults at once, since no retry can fix it.
+/// The retry both queues share: exponential, <c>Worker__Retry*</c>, and only while the database is unavailable; anything
+/// else faults at once, since no retry can fix it.
 /// </summary>
 internal static class TransientRetry
 {
@@ -13,6 +13,5 @@ internal static class TransientRetry
         {
             retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
             retry.Handle<DatabaseUnavailableException>();
-            retry.Handle<GradeBatchFailedException>(); // each message of a failed batch tried again on its own
         });
 }
