@@ -13,7 +13,7 @@ public sealed class WorkerOptions
     public int BatchMessageLimit { get; set; } = 32;
 
     /// <summary>How long a batch waits to fill from its first delivery before it is graded as it is.</summary>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Batches graded at once.</summary>
     public int BatchConcurrencyLimit { get; set; } = 2;
