@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         // EF Core where rows map to entities: scoped, like the context.
         services.AddScoped<SubmissionStore>();
         services.AddScoped<SubmissionGrades>();
+        services.AddSingleton<SubmissionBatchGrades>();
         services.AddScoped<UnfinishedWork>();
         services.AddScoped<RegradeJobs>();
         return services;

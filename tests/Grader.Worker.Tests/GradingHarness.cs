@@ -16,7 +16,7 @@ public static class GradingHarness
 {
     public static ServiceProvider Build(WorkerTestDatabase database) => Build(database.ConnectionString);
 
-    public static ServiceProvider Build(string connectionString, int retryLimit = 2) => new ServiceCollection()
+    public static ServiceProvider Build(string connectionString, int retryLimit = 2, Action<WorkerOptions>? configure = null) => new ServiceCollection()
         .AddLogging()
         .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
         .AddSingleton(new StudentVariants(""))
@@ -28,8 +28,11 @@ public static class GradingHarness
             options.RetryLimit = retryLimit;
             options.RetryMinInterval = TimeSpan.FromMilliseconds(10);
             options.RetryMaxInterval = TimeSpan.FromMilliseconds(50);
+            configure?.Invoke(options);
         })
         .AddMassTransitTestHarness(bus => bus.AddGradingConsumers())
+        // A batch waits on its time limit, which the harness does not see as activity: give it time before calling the bus idle.
+        .Configure<TestHarnessOptions>(options => options.TestInactivityTimeout = TimeSpan.FromSeconds(5))
         .BuildServiceProvider(validateScopes: true);
 
     /// <summary>Stores a queued cs189-dis4 submission with one correct answer, as the API would.</summary>

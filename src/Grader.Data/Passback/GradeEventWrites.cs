@@ -23,18 +23,27 @@ internal static class GradeEventWrites
 
         // Every score change announced here is also an LTI AGS Score for a submission with a line item, in the same
         // transaction; one batch, so the grade path pays one round trip for both, whether or not LTI is in use.
-        var ids = resultIds.ToArray();
-        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { LtiScoreWrites.ForResults(ids) } };
-        if (sources.Names.Length > 0)
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in ForResultsCommands(sources, resultIds.ToArray(), type))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(GradeEventInserts.ForResults)
-            {
-                Parameters = { new() { Value = ids }, new() { Value = sources.Names }, new() { Value = type } },
-            });
+            batch.BatchCommands.Add(command);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return sources.Names.Length == 0 ? 0 : batch.BatchCommands[1].RecordsAffected;
+    }
+
+    /// <summary>The LTI Score insert, then the webhook event insert when a source has a callback: for a caller's own batch.</summary>
+    public static IEnumerable<NpgsqlBatchCommand> ForResultsCommands(GradeEventSources sources, Guid[] ids, string type)
+    {
+        yield return LtiScoreWrites.ForResults(ids);
+        if (sources.Names.Length > 0)
+        {
+            yield return new NpgsqlBatchCommand(GradeEventInserts.ForResults)
+            {
+                Parameters = { new() { Value = ids }, new() { Value = sources.Names }, new() { Value = type } },
+            };
+        }
     }
 
     public static async Task<int> ForFailureAsync(GraderDbContext db, GradeEventSources sources, Guid submissionId,

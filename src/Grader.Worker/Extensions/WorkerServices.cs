@@ -25,7 +25,7 @@ public static class WorkerServices
         builder.AddStudentVariants();
         builder.AddGraderMessaging(bus =>
         {
-            bus.AddGradingConsumers();
+            bus.AddGradingConsumers(WorkerOptions.Batched(builder.Configuration));
             bus.AddRegradeConsumers();
         });
 
@@ -68,6 +68,7 @@ public static class WorkerServices
         services.AddSingleton(TimeProvider.System);
         services.AddGraderMetrics();
         services.AddScoped<SubmissionGrader>();
+        services.AddScoped<BatchGrader>();
         return services;
     }
 }

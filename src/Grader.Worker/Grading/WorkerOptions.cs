@@ -5,8 +5,22 @@ public sealed class WorkerOptions
 {
     public const string Section = "Worker";
 
+    /// <summary>Grades at once when grading one delivery at a time (<see cref="BatchMessageLimit"/> 1).</summary>
     public int ConcurrentMessageLimit { get; set; } = 4;
     public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>Deliveries graded together in one claim and one commit; 1 grades each delivery on its own.</summary>
+    public int BatchMessageLimit { get; set; } = 32;
+
+    /// <summary>How long a batch waits to fill from its first delivery before it is graded as it is.</summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Batches graded at once.</summary>
+    public int BatchConcurrencyLimit { get; set; } = 2;
+
+    /// <summary>Whether <see cref="BatchMessageLimit"/> asks for batches (read before the bus is built, hence static).</summary>
+    public static bool Batched(IConfiguration configuration) =>
+        configuration.GetValue($"{Section}:{nameof(BatchMessageLimit)}", new WorkerOptions().BatchMessageLimit) > 1;
     public int RetryLimit { get; set; } = 5;
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);

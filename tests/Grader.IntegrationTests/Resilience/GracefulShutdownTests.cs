@@ -9,11 +9,13 @@ public sealed class GracefulShutdownTests
     // The worker's host gives in-flight grades 30 s (WorkerServices); a little more for a busy 2-core machine.
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(40);
 
-    // One grade at a time with a deep prefetch, as in WorkerCrashTests; the sweeper stays out of the way, so every
-    // message is the API's one and a second claim of a submission could only come from an interrupted grade.
+    // Batches of two, one batch at a time, with a deep prefetch (slow enough to be stopped midway); the sweeper stays out
+    // of the way, so every message is the API's one and a second claim of a submission could only come from an
+    // interrupted grade.
     private static readonly Dictionary<string, string> SlowWorker = new()
     {
-        ["Worker__ConcurrentMessageLimit"] = "1",
+        ["Worker__BatchMessageLimit"] = "2",
+        ["Worker__BatchConcurrencyLimit"] = "1",
         ["Worker__PrefetchCount"] = "50",
         ["Sweeper__QueuedAge"] = "00:10:00",
     };

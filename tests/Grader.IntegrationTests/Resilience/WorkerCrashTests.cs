@@ -13,10 +13,11 @@ public sealed class WorkerCrashTests
     {
         await using var stack = await ServiceStack.StartAsync();
         var ids = await Submissions.PostManyAsync(stack, Batch);
-        // One grade at a time with a deep prefetch: the kill finds graded, in-flight and prefetched messages.
+        // Batches of two, one at a time, with a deep prefetch: the kill finds graded, in-flight and prefetched messages.
         var first = stack.StartWorker(new Dictionary<string, string>
         {
-            ["Worker__ConcurrentMessageLimit"] = "1",
+            ["Worker__BatchMessageLimit"] = "2",
+            ["Worker__BatchConcurrencyLimit"] = "1",
             ["Worker__PrefetchCount"] = "50",
         });
 

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Issue 14, the worker alone: how fast one worker drains a queue that is already full, and the CPU it and PostgreSQL
+# spend per submission (load-independent enough to compare settings on a busy machine).
+#   bench/drain.sh [count] [worker settings as NAME=VALUE …]     e.g. bench/drain.sh 3000 Worker__BatchMessageLimit=1
+# Starts PostgreSQL and RabbitMQ (infra scripts, GRADER_* ports and folder as for run.sh) unless they run, the API, then
+# posts [count] submissions with no worker consuming; once all are queued it starts one worker and times the drain.
+# Uses a database and a vhost of its own (grader_drain, /drain); stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source infra/env.sh
+COUNT=${1:-3000}
+shift || true
+API_PORT=${GRADER_API_PORT:-5080}
+URL="http://127.0.0.1:$API_PORT"
+SECRET=local-dev-secret
+LOGS=$GRADER_LOCAL/logs/drain
+DB=grader_drain
+export PGPASSWORD=$GRADER_PG_PASSWORD
+mkdir -p "$LOGS"
+
+started=()
+pids=()
+infra/postgres.sh status >/dev/null || { infra/postgres.sh start; started+=(postgres); }
+infra/rabbitmq.sh status >/dev/null || { infra/rabbitmq.sh start; started+=(rabbitmq); }
+stop_all() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait "${pids[@]}" 2>/dev/null || true
+    infra/rabbitmq.sh ctl -q delete_vhost drain >/dev/null 2>&1 || true
+    for server in "${started[@]}"; do "infra/$server.sh" stop; done
+}
+trap stop_all EXIT
+
+dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
+dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
+
+psql_on() { psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d "$1" "${@:2}"; }
+psql_on postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+infra/rabbitmq.sh ctl -q delete_vhost drain >/dev/null 2>&1 || true
+infra/rabbitmq.sh ctl -q add_vhost drain >/dev/null
+infra/rabbitmq.sh ctl -q set_permissions -p drain guest '.*' '.*' '.*' >/dev/null
+
+connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
+export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT \
+    RabbitMq__VirtualHost=drain Problems__Directory="$PWD/problems" DOTNET_ENVIRONMENT=Production \
+    ASPNETCORE_ENVIRONMENT=Production Logging__Format=text
+export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
+(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__local__Secret=$SECRET" dotnet Grader.Api.dll \
+    --urls "$URL") > "$LOGS/api.log" 2>&1 &
+pids+=($!)
+start_worker() { # settings… → the worker's pid in $worker
+    (cd src/Grader.Worker/bin/Release/net10.0 && exec env "$@" dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
+    worker=$!
+    pids+=($worker)
+}
+# A first worker declares the queue, then stops: the posts below wait in it.
+start_worker
+for _ in $(seq 1 60); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+sleep 5
+kill -TERM "$worker"; wait "$worker" 2>/dev/null || true
+
+count() { psql_on "$DB" -t -A -c "select count(*) from submissions where status in ($1)"; }
+cpu() { # pids… → their user+system CPU seconds
+    local ticks=0 pid
+    for pid in "$@"; do [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
+postgres_pids() { pgrep -f "postgres: .*$DB" || true; }
+
+bench=(dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection")
+"${bench[@]}" --count "$COUNT" --concurrency 16 > "$LOGS/bench.log" 2>&1 &
+poster=$!
+pids+=($poster)
+until [ "$(count "'queued'")" -ge "$COUNT" ]; do sleep 1; done
+sleep 1
+echo "== $COUNT queued; one worker with: ${*:-defaults} (load $(cut -d' ' -f1-3 /proc/loadavg))"
+start_worker "$@"
+t0=$(date +%s.%N)
+sleep 0.5
+pg_before=$(cpu $(postgres_pids))
+until [ "$(count "'queued', 'grading'")" -eq 0 ]; do sleep 0.2; done
+t1=$(date +%s.%N)
+worker_cpu=$(cpu "$worker")
+pg_after=$(cpu $(postgres_pids))
+wait "$poster" || true
+awk -v n="$COUNT" -v t0="$t0" -v t1="$t1" -v w="$worker_cpu" -v a="$pg_before" -v b="$pg_after" 'BEGIN {
+    s = t1 - t0
+    printf "drained %d in %.1f s = %.0f graded/s; worker CPU %.2f s (%.2f ms a submission, start-up included); PostgreSQL backends %.2f s (%.2f ms)\n",
+        n, s, n / s, w, 1000 * w / n, b - a, 1000 * (b - a) / n }'
+psql_on "$DB" -t -A -F' ' -c "select pg_stat_force_next_flush()" \
+    -c "select 'submissions updates: ' || n_tup_upd || ', of which HOT: ' || n_tup_hot_upd from pg_stat_user_tables where relname = 'submissions'"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,128 @@
+using Grader.Data.Entities;
+using Grader.Data.Passback;
+using Grader.Data.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Grader.Data.Submissions;
+
+/// <summary>
+/// What a worker writes of a batch of submissions: claim them in one statement, then commit their first grades and
+/// failures in one transaction, set-based (one round trip and one flush for the batch), with their outgoing LMS events.
+/// </summary>
+public sealed class SubmissionBatchGrades(NpgsqlDataSource dataSource, GradeEventSources eventSources)
+{
+    /// <summary>
+    /// Marks the submissions <c>grading</c> unless graded already; one round trip, no flush wait (as the single claim in
+    /// <see cref="SubmissionGrades.ClaimAsync"/>: the claim is a marker, and the grade's commit flushes it).
+    /// </summary>
+    /// <returns>The claimed submissions with their variant overrides; a graded or unknown submission is not among them.</returns>
+    public async Task<List<ClaimedSubmission>> ClaimAsync(IReadOnlyList<ClaimRequest> requests, DateTimeOffset startedAt,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { new("set local synchronous_commit = off"), BatchClaim.Command(requests, startedAt) },
+        };
+        var claimed = new List<ClaimedSubmission>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    claimed.Add(BatchClaim.Read(reader));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    /// <summary>
+    /// Stores the first results and marks their submissions graded, and marks the failures failed, under the submissions'
+    /// row locks; a submission another delivery graded first gets nothing. Webhook events and LTI Scores of what was
+    /// written commit with it.
+    /// </summary>
+    public async Task<BatchCommit> CommitAsync(IReadOnlyList<GradingResult> results, IReadOnlyList<SubmissionFailure> failures,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(BatchGradeWrites.InsertResults(results));
+        batch.BatchCommands.Add(BatchGradeWrites.MarkGraded(results));
+        batch.BatchCommands.Add(BatchGradeWrites.MarkFailed(failures));
+        // Events for the results only: one that lost to another delivery is not in the table, so it announces nothing.
+        foreach (var command in GradeEventWrites.ForResultsCommands(eventSources, results.Select(r => r.Id).ToArray(), GradeEventTypes.Graded))
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        var graded = new HashSet<Guid>();
+        var failed = new HashSet<Guid>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            // Rows come from the insert (graded_id: graded now) and the failure update (failed_id: failed now).
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    (reader.GetName(0) == "graded_id" ? graded : failed).Add(reader.GetGuid(0));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        foreach (var id in eventSources.Names.Length == 0 ? [] : failed.Order().ToList())
+        {
+            await SqlCommands.ExecuteAsync(connection, transaction, GradeEventInserts.ForFailure, cancellationToken, id, eventSources.Names);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new BatchCommit(graded, failed);
+    }
+
+    /// <returns>The submissions among <paramref name="ids"/> that exist, each with its current result as committed.</returns>
+    public async Task<List<Submission>> FindCommittedAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(dataSource, """
+            select s.*, r.problem_version as result_problem_version, r.score as result_score, r.max_score as result_max_score,
+                   r.graded_at as result_graded_at
+            from submissions s left join results r on r.id = s.current_result_id
+            where s.id = any($1)
+            """, ids.ToArray());
+        return await SqlCommands.ListAsync(command, ReadWithResult, cancellationToken);
+    }
+
+    private static Submission ReadWithResult(NpgsqlDataReader reader)
+    {
+        var submission = SubmissionRows.Read(reader);
+        if (submission.CurrentResultId is { } resultId && reader.Text("result_problem_version") is { } version)
+        {
+            submission.CurrentResult = new GradingResult
+            {
+                Id = resultId,
+                SubmissionId = submission.Id,
+                ProblemVersion = version,
+                Score = reader.Get<double>("result_score"),
+                MaxScore = reader.Get<double>("result_max_score"),
+                GradedAt = reader.Get<DateTimeOffset>("result_graded_at"),
+                Parts = "[]", // not read: the announcement needs the score only
+                GradedBy = "",
+            };
+        }
+
+        return submission;
+    }
+}
+
+/// <summary>A submission that cannot be graded, and why.</summary>
+public sealed record SubmissionFailure(Guid SubmissionId, string Reason);
+
+/// <summary>Which submissions a batch commit graded and which it marked failed (others were graded by another delivery).</summary>
+public sealed record BatchCommit(IReadOnlySet<Guid> Graded, IReadOnlySet<Guid> Failed);

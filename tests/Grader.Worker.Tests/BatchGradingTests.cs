@@ -1,0 +1,147 @@
+using Grader.Contracts;
+using Grader.Worker.Grading;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grader.Worker.Tests;
+
+/// <summary>
+/// Deliveries graded in batches (one claim, one commit for the batch) keep the single grade's guarantees: a submission that
+/// breaks the batch's write fails alone, and a batch delivered again (its worker died before or after the commit) grades
+/// each submission once.
+/// </summary>
+public sealed class BatchGradingTests : IAsyncLifetime
+{
+    private const int BatchSize = 4;
+    private readonly WorkerTestDatabase _database = new();
+    private ServiceProvider _services = null!;
+    private ITestHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        // Batches of four that wait long enough to fill, so each test's four deliveries are one batch.
+        _services = GradingHarness.Build(_database.ConnectionString, configure: options =>
+        {
+            options.BatchMessageLimit = BatchSize;
+            options.BatchTimeLimit = TimeSpan.FromSeconds(3);
+        });
+        _harness = _services.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Submission_whose_result_cannot_be_written_fails_alone_and_the_rest_of_its_batch_is_graded_once()
+    {
+        var ids = await StoreAsync(BatchSize);
+        var poison = ids[2];
+        // The database refuses this one submission's result (not a transient error): the batch's one write fails for all four.
+        await _database.ScalarAsync($"""
+            create function reject_poison() returns trigger language plpgsql as $$
+            begin
+                if new.submission_id = '{poison}' then raise exception 'poison result rejected'; end if;
+                return new;
+            end $$;
+            create trigger tr_reject_poison before insert on results for each row execute function reject_poison();
+            """);
+
+        await PublishAsync(ids);
+
+        await WaitUntilAsync(async () => (long)(await _database.ScalarAsync(
+            $"select count(*) from submissions where status in ('graded', 'failed') and id in ({List(ids)})"))! == BatchSize);
+        var batches = _harness.GetConsumerHarness<GradeSubmissionBatchConsumer>().Consumed.Select<Batch<GradeSubmission>>().ToList();
+        Assert.Contains(batches, b => b.Context.Message.Length == BatchSize);
+        Assert.Equal("failed", await StatusAsync(poison));
+        Assert.Contains("poison result rejected", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));
+        foreach (var id in ids.Where(id => id != poison))
+        {
+            Assert.Equal("graded", await StatusAsync(id));
+            Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+        }
+
+        Assert.Equal(0L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{poison}'"));
+        // Each delivery counted one start, although the three good ones were claimed twice (batch, then alone).
+        Assert.Equal(BatchSize, Convert.ToInt32(await _database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
+        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize - 1));
+        Assert.DoesNotContain(_harness.Published.Select<SubmissionGraded>(), p => p.Context.Message.SubmissionId == poison);
+    }
+
+    [Fact]
+    public async Task Batch_delivered_again_after_its_worker_died_before_or_after_the_commit_grades_each_submission_once()
+    {
+        var ids = await StoreAsync(BatchSize);
+        // As a worker leaves them that claimed the batch and died before its commit: grading, one start counted, no result.
+        await _database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids)})");
+
+        await PublishAsync(ids);
+        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
+        // Delivered once more, as when a worker dies after the commit but before the acknowledgement.
+        await PublishAsync(ids);
+        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == 2 * BatchSize));
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("graded", await StatusAsync(id));
+            Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+            Assert.Equal(2, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
+            // Announced again by the second delivery, with the grade the first one committed.
+            var announced = _harness.Published.Select<SubmissionGraded>().Where(p => p.Context.Message.SubmissionId == id)
+                .Select(p => p.Context.Message).ToList();
+            Assert.Equal(2, announced.Count);
+            Assert.Equal(announced[0] with { GradedAt = default }, announced[1] with { GradedAt = default });
+            Assert.Equal(announced[0].GradedAt, announced[1].GradedAt, TimeSpan.FromMilliseconds(1)); // as stored: microseconds
+        }
+
+        Assert.Empty(_harness.Published.Select<Fault<GradeSubmission>>());
+    }
+
+    [Fact]
+    public async Task Two_deliveries_of_one_submission_in_one_batch_write_one_result_and_count_one_start()
+    {
+        var ids = await StoreAsync(BatchSize - 2);
+        var twice = ids[0];
+
+        await PublishAsync([.. ids, twice, twice]);
+        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
+
+        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{twice}'"));
+        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{twice}'"));
+        Assert.Equal(3, _harness.Published.Select<SubmissionGraded>().Count(p => p.Context.Message.SubmissionId == twice));
+    }
+
+    private async Task<List<Guid>> StoreAsync(int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await GradingHarness.StoreSubmissionAsync(_services));
+        }
+
+        return ids;
+    }
+
+    private async Task PublishAsync(IEnumerable<Guid> ids) =>
+        await Task.WhenAll(ids.Select(id => _harness.Bus.Publish(new GradeSubmission(id))));
+
+    private async Task<string?> StatusAsync(Guid id) => (string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'");
+
+    private static string List(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 30 s");
+            await Task.Delay(50);
+        }
+    }
+}
