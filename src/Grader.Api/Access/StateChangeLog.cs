@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Grader.Api.Access;
 
@@ -12,8 +13,9 @@ public sealed class StateChangeLog(RequestDelegate next, ILogger<StateChangeLog>
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // A refused page request is run again to render its error page (PageErrors); the first run already logged it.
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            || HttpMethods.IsOptions(context.Request.Method))
+            || HttpMethods.IsOptions(context.Request.Method) || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             await next(context);
             return;

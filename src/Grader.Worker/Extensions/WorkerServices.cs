@@ -52,7 +52,7 @@ public static class WorkerServices
         return builder;
     }
 
-    /// <summary>A zero limit or prefetch would stall the consumer; retries may be off (0), attempts may not.</summary>
+    /// <summary>A zero limit, prefetch or batch size would stall the consumer; retries may be off (0), attempts may not.</summary>
     private static void WorkerRules(WorkerOptions o, SettingsCheck check) => check
         .Positive($"{WorkerOptions.Section}:{nameof(o.ConcurrentMessageLimit)}", o.ConcurrentMessageLimit)
         .Positive($"{WorkerOptions.Section}:{nameof(o.PrefetchCount)}", o.PrefetchCount)
@@ -60,7 +60,10 @@ public static class WorkerServices
         .Positive($"{WorkerOptions.Section}:{nameof(o.RetryMinInterval)}", o.RetryMinInterval)
         .That(o.RetryMaxInterval >= o.RetryMinInterval, $"{WorkerOptions.Section}:{nameof(o.RetryMaxInterval)}",
             $"must not be shorter than {nameof(o.RetryMinInterval)}")
-        .Positive($"{WorkerOptions.Section}:{nameof(o.MaxAttempts)}", o.MaxAttempts);
+        .Positive($"{WorkerOptions.Section}:{nameof(o.MaxAttempts)}", o.MaxAttempts)
+        .Positive($"{WorkerOptions.Section}:{nameof(o.BatchMessageLimit)}", o.BatchMessageLimit)
+        .Positive($"{WorkerOptions.Section}:{nameof(o.BatchTimeLimit)}", o.BatchTimeLimit)
+        .Positive($"{WorkerOptions.Section}:{nameof(o.BatchConcurrencyLimit)}", o.BatchConcurrencyLimit);
 
     /// <summary>The services the consumers and the sweeper use; also what the consumer tests register.</summary>
     public static IServiceCollection AddGradingServices(this IServiceCollection services)

@@ -38,6 +38,22 @@ public sealed class ErrorAndAuditTests
     }
 
     [Fact]
+    public async Task A_refused_page_form_is_audited_once_under_its_own_address_not_the_error_page_that_renders_it()
+    {
+        var sink = new CapturedEvents();
+        await using var stack = await ServiceStack.StartAsync(apiServices: services => services.AddSingleton<ILogEventSink>(sink));
+        using var client = stack.CreateClient(null);
+
+        // No antiforgery token: the sign-in form refuses it, and the HTML error page is rendered by running the request again.
+        using var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var audit = Assert.Single(sink.Events, e => e.MessageTemplate.Text.StartsWith("{Method} {Path} by key", StringComparison.Ordinal));
+        Assert.Equal("\"/signin\"", audit.Properties["Path"].ToString());
+        Assert.Equal("400", audit.Properties["StatusCode"].ToString());
+    }
+
+    [Fact]
     public async Task Unknown_and_revoked_keys_get_one_detail_and_a_malformed_header_is_told_what_to_send()
     {
         await using var stack = await ServiceStack.StartAsync();
