@@ -23,10 +23,12 @@ public sealed class ToleranceChangeRegradeTests
         await using var stack = await ServiceStack.StartAsync(problems.Path);
         stack.StartWorker();
         await stack.WaitForConsumersAsync(1);
+        // Bound before the first grades: the worker announces a grade after its commit, so a probe bound once the API
+        // shows the last one graded could still catch that grade's announcement. It counts 9 first grades, then the regrade's.
+        await stack.Rabbit.BindQueueAsync(stack.VirtualHost, "passback-probe", "Grader.Contracts:SubmissionGraded");
         var near = await PostAndGradeAsync(stack, 5, Answers(3.02));
         var exact = await PostAndGradeAsync(stack, 4, Answers(3));
         var oldVersion = (await stack.GetSubmissionAsync(near[0])).ProblemVersion;
-        await stack.Rabbit.BindQueueAsync(stack.VirtualHost, "passback-probe", "Grader.Contracts:SubmissionGraded");
 
         problems.NarrowToleranceOf1d();
         await Eventually.HoldsAsync(async () => (await ProblemVersionAsync(stack)) != oldVersion, Timeout, "the API to reload the edit");
@@ -71,8 +73,8 @@ public sealed class ToleranceChangeRegradeTests
             where r.part_outcomes is distinct from summary_part_outcomes(r.parts, s.answers)
             """));
         // A changed score is announced again for grade passback; an unchanged one is not.
-        await Eventually.HoldsAsync(async () => await stack.Rabbit.MessageCountAsync(stack.VirtualHost, "passback-probe") == 5,
-            Timeout, "5 SubmissionGraded events");
+        await Eventually.HoldsAsync(async () => await stack.Rabbit.MessageCountAsync(stack.VirtualHost, "passback-probe") == 9 + 5,
+            Timeout, "9 first and 5 regrade SubmissionGraded events");
 
         var again = await RegradeClient.StartAsync(stack, new
         {
