@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Grader.Contracts;
 using Grader.Data.Entities;
 using Grader.Data.Submissions;
@@ -108,26 +107,10 @@ public sealed class BatchGrader(
         {
             // A randomized problem is graded against this student's own numbers, or the ones an instructor set for them.
             var problem = variants.For(fixedProblem, submission.Course, submission.Assignment, submission.StudentId, overrides);
-            var stopwatch = Stopwatch.StartNew();
-            using var answers = JsonDocument.Parse(submission.Answers);
-            var report = problem.Grade(answers.RootElement);
-            stopwatch.Stop();
+            var result = Grades.FirstResult(submission, problem, clock.GetUtcNow());
             logger.LogDebug("Graded {SubmissionId} ({ProblemId}): {Score}/{MaxScore} against version {ProblemVersion}",
-                submission.Id, submission.ProblemId, report.Score, report.MaxScore, report.ProblemVersion);
-            return (new GradingResult
-            {
-                Id = Guid.CreateVersion7(),
-                SubmissionId = submission.Id,
-                Revision = 1,
-                ProblemVersion = report.ProblemVersion,
-                Variant = problem.IsRandomized ? problem.Variant.Key : null,
-                Score = report.Score,
-                MaxScore = report.MaxScore,
-                Parts = PartOutcome.ToJson(Grades.Parts(report)),
-                GradedAt = clock.GetUtcNow(),
-                DurationMs = stopwatch.Elapsed.TotalMilliseconds,
-                GradedBy = Grades.WorkerName,
-            }, null);
+                submission.Id, submission.ProblemId, result.Score, result.MaxScore, result.ProblemVersion);
+            return (result, null);
         }
         catch (VariantException exception)
         {

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Text.Json;
 using Grader.Contracts;
 using Grader.Data.Entities;
 using Grader.Grading.Judging;
+using Grader.Grading.Model;
 
 namespace Grader.Worker.Grading;
 
@@ -18,6 +21,32 @@ internal static class Grades
         .Select(p => new PartOutcome(p.PartId, GradeReportJson.StatusName(p.Status), p.Score, p.MaxScore, p.Feedback,
             p.Tags.Count == 0 ? null : [.. p.Tags.Distinct(StringComparer.Ordinal)], p.Pattern))
         .ToList();
+
+    /// <summary>
+    /// Grades <paramref name="submission"/>'s answers against <paramref name="problem"/> (the student's variant) and builds
+    /// its first result, timed; one grader or a batch of them commits it.
+    /// </summary>
+    public static GradingResult FirstResult(Submission submission, Problem problem, DateTimeOffset gradedAt)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var answers = JsonDocument.Parse(submission.Answers);
+        var report = problem.Grade(answers.RootElement);
+        stopwatch.Stop();
+        return new GradingResult
+        {
+            Id = Guid.CreateVersion7(),
+            SubmissionId = submission.Id,
+            Revision = 1,
+            ProblemVersion = report.ProblemVersion,
+            Variant = problem.IsRandomized ? problem.Variant.Key : null,
+            Score = report.Score,
+            MaxScore = report.MaxScore,
+            Parts = PartOutcome.ToJson(Parts(report)),
+            GradedAt = gradedAt,
+            DurationMs = stopwatch.Elapsed.TotalMilliseconds,
+            GradedBy = WorkerName,
+        };
+    }
 
     public static SubmissionGraded Event(CommittedGrade grade) => new(
         grade.Submission.Id,

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Grader.Contracts;
 using Grader.Data.Entities;
 using Grader.Data.Submissions;
@@ -62,25 +60,7 @@ public sealed class SubmissionGrader(
             return null;
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        using var answers = JsonDocument.Parse(submission.Answers);
-        var report = problem.Grade(answers.RootElement);
-        stopwatch.Stop();
-
-        var result = new GradingResult
-        {
-            Id = Guid.CreateVersion7(),
-            SubmissionId = submissionId,
-            Revision = 1,
-            ProblemVersion = report.ProblemVersion,
-            Variant = problem.IsRandomized ? problem.Variant.Key : null,
-            Score = report.Score,
-            MaxScore = report.MaxScore,
-            Parts = PartOutcome.ToJson(Grades.Parts(report)),
-            GradedAt = clock.GetUtcNow(),
-            DurationMs = stopwatch.Elapsed.TotalMilliseconds,
-            GradedBy = Grades.WorkerName,
-        };
+        var result = Grades.FirstResult(submission, problem, clock.GetUtcNow());
 
         if (!await grades.CommitFirstGradeAsync(result, cancellationToken))
         {
@@ -88,7 +68,7 @@ public sealed class SubmissionGrader(
         }
 
         logger.LogInformation("Graded {ProblemId}: {Score}/{MaxScore} against version {ProblemVersion} in {DurationMs:F1} ms",
-            submission.ProblemId, report.Score, report.MaxScore, report.ProblemVersion, result.DurationMs);
+            submission.ProblemId, result.Score, result.MaxScore, result.ProblemVersion, result.DurationMs);
         return Grades.Event(CommittedGrade.Of(submission, result));
     }
 
