@@ -14,6 +14,15 @@ internal sealed record BenchOptions(
     /// <summary>A file the fault script creates when its last fault is over; given, the run is a fault run.</summary>
     public string? FaultsOver { get; init; }
 
+    /// <summary>The service's <c>Variants:Salt</c>, from which a randomized problem's students get their variants.</summary>
+    public string Salt { get; init; } = "";
+
+    /// <summary>Where the problem files lie (a randomized problem's students are answered from their variants).</summary>
+    public string ProblemsDirectory { get; init; } = "problems";
+
+    /// <summary><c>--answers mistakes</c>: send the known wrong answers (<c>examples/P.mistakes.json</c>), not the right ones.</summary>
+    public bool Mistakes { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,6 +49,14 @@ internal sealed record BenchOptions(
             Duration = TimeSpan.FromSeconds(double.Parse(Get("duration", "120"), CultureInfo.InvariantCulture)),
             Settle = TimeSpan.FromSeconds(double.Parse(Get("settle", "300"), CultureInfo.InvariantCulture)),
             FaultsOver = values.GetValueOrDefault("faults-over"),
+            Salt = Get("salt", Environment.GetEnvironmentVariable("Variants__Salt") ?? ""),
+            ProblemsDirectory = Get("problems", "problems"),
+            Mistakes = Get("answers", "right") switch
+            {
+                "right" => false,
+                "mistakes" => true,
+                var other => throw new ArgumentException($"--answers is right or mistakes, not '{other}'"),
+            },
         };
     }
 }

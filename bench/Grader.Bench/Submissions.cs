@@ -2,22 +2,47 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Grader.Bench;
 using Grader.Contracts.Webhooks;
 using Npgsql;
 
 /// <summary>Signed submissions of the example answers (round-robin) for one run, and what PostgreSQL says of them.</summary>
-internal sealed class Submissions(BenchOptions options, string runPrefix = "bench")
+internal sealed class Submissions
 {
-    // --problem P posts only P (a randomized id, P-randomized, uses the answers of its fixed original).
-    private readonly (string Problem, JsonNode Answers)[] _examples = options.Problem is { } only
-        ? [(Problem: only, Answers: JsonNode.Parse(File.ReadAllText(Path.Combine(options.Examples,
-            (only.EndsWith("-randomized", StringComparison.Ordinal) ? only[..^"-randomized".Length] : only) + ".json")))!)]
-        : Directory.GetFiles(options.Examples, "*.json")
-            .Where(path => !path.Contains(".mistakes.", StringComparison.Ordinal))
-            .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
-            .ToArray();
+    public const string Course = "bench";
 
-    public string Run { get; } = string.Create(CultureInfo.InvariantCulture, $"{runPrefix}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
+    private readonly BenchOptions _options;
+
+    // Without --problem: every example file's answers, round-robin over the submissions.
+    private readonly (string Problem, JsonNode Answers)[] _examples;
+
+    // With --problem P: each student's own answers (for a randomized P, right or wrong for their own variant), built
+    // before the run so the load generator spends no time on them while the service is measured.
+    private readonly JsonObject[]? _byStudent;
+
+    /// <param name="run">The run's id (its assignment); by default the prefix and the time, so every run is new.</param>
+    public Submissions(BenchOptions options, string runPrefix = "bench", string? run = null)
+    {
+        _options = options;
+        Run = run ?? string.Create(CultureInfo.InvariantCulture, $"{runPrefix}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
+        if (options.Problem is { } only)
+        {
+            var answers = new StudentAnswers(only, options.Examples, options.ProblemsDirectory, options.Salt, options.Mistakes);
+            _examples = [(only, new JsonObject())];
+            _byStudent = Enumerable.Range(0, options.Students).Select(s => answers.For(Course, Run, Student(s))).ToArray();
+        }
+        else
+        {
+            _examples = Directory.GetFiles(options.Examples, "*.json")
+                .Where(path => !path.Contains(".mistakes.", StringComparison.Ordinal))
+                .Select(path => (Problem: Path.GetFileNameWithoutExtension(path), Answers: JsonNode.Parse(File.ReadAllText(path))!))
+                .ToArray();
+        }
+    }
+
+    public string Run { get; }
+
+    public static string Student(int index) => string.Create(CultureInfo.InvariantCulture, $"student-{index}");
 
     public int Problems => _examples.Length;
 
@@ -29,20 +54,21 @@ internal sealed class Submissions(BenchOptions options, string runPrefix = "benc
     public async Task<int> SendAsync(HttpClient http, int i)
     {
         var example = _examples[i % _examples.Length];
+        var student = i % _options.Students;
         var body = new JsonObject
         {
             ["externalId"] = $"{Run}-{i}",
-            ["course"] = "bench",
+            ["course"] = Course,
             ["assignment"] = Run,
             ["problemId"] = example.Problem,
-            ["studentId"] = $"student-{i % options.Students}",
-            ["answers"] = example.Answers.DeepClone(),
+            ["studentId"] = Student(student),
+            ["answers"] = (_byStudent?[student] ?? example.Answers).DeepClone(),
         }.ToJsonString();
         var bytes = Encoding.UTF8.GetBytes(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(WebhookHeaders.Source, options.Source);
-        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(options.Secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), bytes));
+        request.Headers.Add(WebhookHeaders.Source, _options.Source);
+        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(_options.Secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), bytes));
         try
         {
             using var response = await http.SendAsync(request);
@@ -58,7 +84,7 @@ internal sealed class Submissions(BenchOptions options, string runPrefix = "benc
     /// <returns>How many finished, and the span from the first receipt to the last grade in seconds.</returns>
     public async Task<(long Finished, double Seconds)> AwaitGradesAsync(long expected)
     {
-        await using var db = NpgsqlDataSource.Create(options.ConnectionString);
+        await using var db = NpgsqlDataSource.Create(_options.ConnectionString);
         var deadline = DateTime.UtcNow.AddMinutes(10);
         long finished;
         do
