@@ -9,8 +9,10 @@ using System.Globalization;
 // - raw RabbitMQ (--rabbit amqp://...): the broker's own durable publish-confirm/consume-ack limit, no Grader involved;
 // - faults (--rate R --duration D --settle S --faults-over FILE, bench/faults.sh): a fixed rate while faults are
 //   injected, each submission re-posted until accepted, then counts of what was lost or duplicated.
-// --problem P posts only P (a randomized id, P-randomized, uses the answers of its fixed original); --students N spreads
-// the submissions over N students (default 500), so --students equal to --count puts every submission on its own variant.
+// --problem P posts only P: its example answers, or for a randomized id (P-randomized) each student's right answers for
+// their own variant, derived as the worker derives it with --salt (default $Variants__Salt, as the service reads it);
+// --answers mistakes sends P's known mistakes instead (made on each variant's numbers); --students N spreads the
+// submissions over N students (default 500), so --students equal to --count puts every submission on its own variant.
 var options = BenchOptions.Parse(args);
 if (options.FaultsOver is not null)
 {
