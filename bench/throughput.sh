@@ -49,6 +49,7 @@ connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG
 export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT \
     RabbitMq__VirtualHost=throughput Problems__Directory="$PWD/problems" DOTNET_ENVIRONMENT=Production \
     ASPNETCORE_ENVIRONMENT=Production Logging__Format=text
+export Sessions__KeyEncryptionKey=$(session_key)   # the staff session key ring is sealed outside Development (infra/env.sh)
 # The webhook's per-source budget (200/s by default) would turn the fixed rate and the bursts into 429s.
 export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
 (cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__local__Secret=$SECRET" dotnet Grader.Api.dll \

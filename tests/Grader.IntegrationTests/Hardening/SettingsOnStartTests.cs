@@ -18,6 +18,8 @@ public sealed class SettingsOnStartTests
     [InlineData("Regrade:BatchSize", "0")]
     [InlineData("Regrade:SendTimeout", "00:00:00")]
     [InlineData("Regrade:ChangesPageSize", "-5")]
+    [InlineData("Sessions:KeyEncryptionKey", "c2hvcnQ=")]
+    [InlineData("Sessions:KeyEncryptionKey", "")]
     public void Bad_setting_stops_the_api_at_start_naming_its_key(string key, string value)
     {
         using var api = new ApiFactory(new Dictionary<string, string> { ["ConnectionStrings:Grader"] = Unreachable, [key] = value });
