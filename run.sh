@@ -21,6 +21,7 @@ export ConnectionStrings__Grader="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$
 export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT RabbitMq__VirtualHost=/
 export Problems__Directory="$PWD/problems" Logging__Format=${Logging__Format:-text} DOTNET_ENVIRONMENT=${DOTNET_ENVIRONMENT:-Production}
 export ASPNETCORE_ENVIRONMENT=$DOTNET_ENVIRONMENT
+export Sessions__KeyEncryptionKey=$(session_key)   # seals the staff session key ring (infra/env.sh)
 mkdir -p "$LOGS"
 
 pids=()

@@ -7,47 +7,10 @@
 # Uses a database and a vhost of its own (grader_drain, /drain); stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source infra/env.sh
 COUNT=${1:-3000}
 shift || true
-API_PORT=${GRADER_API_PORT:-5080}
-URL="http://127.0.0.1:$API_PORT"
-SECRET=local-dev-secret
-LOGS=$GRADER_LOCAL/logs/drain
-DB=grader_drain
-export PGPASSWORD=$GRADER_PG_PASSWORD
-mkdir -p "$LOGS"
-
-started=()
-pids=()
-infra/postgres.sh status >/dev/null || { infra/postgres.sh start; started+=(postgres); }
-infra/rabbitmq.sh status >/dev/null || { infra/rabbitmq.sh start; started+=(rabbitmq); }
-stop_all() {
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    wait "${pids[@]}" 2>/dev/null || true
-    infra/rabbitmq.sh ctl -q delete_vhost drain >/dev/null 2>&1 || true
-    for server in "${started[@]}"; do "infra/$server.sh" stop; done
-}
-trap stop_all EXIT
-
-dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
-dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
-dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
-
-psql_on() { psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d "$1" "${@:2}"; }
-psql_on postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-infra/rabbitmq.sh ctl -q delete_vhost drain >/dev/null 2>&1 || true
-infra/rabbitmq.sh ctl -q add_vhost drain >/dev/null
-infra/rabbitmq.sh ctl -q set_permissions -p drain guest '.*' '.*' '.*' >/dev/null
-
-connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
-export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT \
-    RabbitMq__VirtualHost=drain Problems__Directory="$PWD/problems" DOTNET_ENVIRONMENT=Production \
-    ASPNETCORE_ENVIRONMENT=Production Logging__Format=text
-export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
-(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__local__Secret=$SECRET" dotnet Grader.Api.dll \
-    --urls "$URL") > "$LOGS/api.log" 2>&1 &
-pids+=($!)
+NAME=drain
+source bench/lib.sh
 start_worker() { # settings… → the worker's pid in $worker
     (cd src/Grader.Worker/bin/Release/net10.0 && exec env "$@" dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
     worker=$!
@@ -55,7 +18,7 @@ start_worker() { # settings… → the worker's pid in $worker
 }
 # A first worker declares the queue, then stops: the posts below wait in it.
 start_worker
-for _ in $(seq 1 60); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+wait_for_api
 sleep 5
 kill -TERM "$worker"; wait "$worker" 2>/dev/null || true
 

@@ -48,6 +48,7 @@ dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
 export ConnectionStrings__Grader="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$GRADER_PG_DATABASE;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
 export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT RabbitMq__VirtualHost=/
 export Problems__Directory="$PWD/problems" Logging__Format=text DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+export Sessions__KeyEncryptionKey=$(session_key)   # the staff session key ring is sealed outside Development (infra/env.sh)
 # The sweepers look more often than in production (queued 2 min, every 30 s), so a run settles in minutes.
 export Sweeper__QueuedAge=00:00:30 Sweeper__Interval=00:00:10
 

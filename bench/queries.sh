@@ -25,7 +25,8 @@ else
 fi
 
 ConnectionStrings__Grader="$connection" RabbitMq__Port=$GRADER_AMQP_PORT Problems__Directory="$PWD/problems" \
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    ASPNETCORE_ENVIRONMENT=Production Sessions__KeyEncryptionKey="$(session_key)" Logging__LogLevel__Default=Warning \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" \
     dotnet src/Grader.Api/bin/Release/net10.0/Grader.Api.dll > "$GRADER_LOCAL/grader-bench-api.log" 2>&1 &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT

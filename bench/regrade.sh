@@ -28,6 +28,7 @@ infra/rabbitmq.sh ctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*'
 export ConnectionStrings__Grader="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
 export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT RabbitMq__VirtualHost=$VHOST
 export Problems__Directory="$PWD/problems" Logging__Format=text DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+export Sessions__KeyEncryptionKey=$(session_key)   # the staff session key ring is sealed outside Development (infra/env.sh)
 export Logging__LogLevel__Grader=Warning
 
 pids=()

@@ -8,59 +8,20 @@
 # stops what it started. Uses databases and a vhost of its own (grader_throughput, grader_raw, /throughput).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source infra/env.sh
 COUNT=${1:-3000}
 POSTS=${2:-16}
 RATE=${RATE:-500}
 SECONDS_AT_RATE=${SECONDS_AT_RATE:-6}
 RAW_SECONDS=${RAW_SECONDS:-15}
-API_PORT=${GRADER_API_PORT:-5080}
-URL="http://127.0.0.1:$API_PORT"
-SECRET=local-dev-secret
-LOGS=$GRADER_LOCAL/logs/throughput
-DB=grader_throughput
-export PGPASSWORD=$GRADER_PG_PASSWORD
-mkdir -p "$LOGS"
-
-started=()
-pids=()
-infra/postgres.sh status >/dev/null || { infra/postgres.sh start; started+=(postgres); }
-infra/rabbitmq.sh status >/dev/null || { infra/rabbitmq.sh start; started+=(rabbitmq); }
-stop_all() {
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    wait "${pids[@]}" 2>/dev/null || true
-    infra/rabbitmq.sh ctl -q delete_vhost throughput >/dev/null 2>&1 || true
-    for server in "${started[@]}"; do "infra/$server.sh" stop; done
-}
-trap stop_all EXIT
-
-dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
-dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
-dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
-
-psql_on() { psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d "$1" "${@:2}"; }
-psql_on postgres -c "drop database if exists $DB with (force)" -c "create database $DB" \
-    -c "drop database if exists grader_raw with (force)" -c "create database grader_raw"
-infra/rabbitmq.sh ctl -q delete_vhost throughput >/dev/null 2>&1 || true
-infra/rabbitmq.sh ctl -q add_vhost throughput >/dev/null
-infra/rabbitmq.sh ctl -q set_permissions -p throughput guest '.*' '.*' '.*' >/dev/null
-
-connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
-export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT \
-    RabbitMq__VirtualHost=throughput Problems__Directory="$PWD/problems" DOTNET_ENVIRONMENT=Production \
-    ASPNETCORE_ENVIRONMENT=Production Logging__Format=text
-# The webhook's per-source budget (200/s by default) would turn the fixed rate and the bursts into 429s.
-export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
-(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__local__Secret=$SECRET" dotnet Grader.Api.dll \
-    --urls "$URL") > "$LOGS/api.log" 2>&1 &
-pids+=($!)
+NAME=throughput
+source bench/lib.sh
+psql_on postgres -c "drop database if exists grader_raw with (force)" -c "create database grader_raw"
 start_worker() {
     (cd src/Grader.Worker/bin/Release/net10.0 && exec dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
     pids+=($!)
 }
 start_worker 1
-for _ in $(seq 1 60); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$URL/health/ready" >/dev/null || { tail -20 "$LOGS/api.log"; echo "error: the API is not ready" >&2; exit 1; }
+wait_for_api
 
 bench() {
     dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection" "$@"

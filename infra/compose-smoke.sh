@@ -11,6 +11,7 @@ export GRADER_PG_PORT=${SMOKE_PG_PORT:-24432} GRADER_AMQP_PORT=${SMOKE_AMQP_PORT
 export GRADER_RABBIT_HTTP_PORT=${SMOKE_RABBIT_HTTP_PORT:-24673} GRADER_API_PORT=${SMOKE_API_PORT:-24080}
 SECRET=local-dev-secret
 export GRADER_WEBHOOK_SECRET=$SECRET
+export GRADER_SESSION_KEY=${GRADER_SESSION_KEY:-$(openssl rand -base64 32)}
 URL=http://127.0.0.1:$GRADER_API_PORT
 compose=(docker-compose -p grader-smoke -f docker-compose.yml)
 

@@ -30,6 +30,19 @@ require_free_ports() {
     done
 }
 
+# The API's Sessions:KeyEncryptionKey (it seals the staff pages' session key ring in the database; required outside
+# Development): the environment's if set, else 32 random bytes kept in $GRADER_LOCAL/session-key (mode 600), made once, so
+# staff sessions survive a restart of ./run.sh. Production keeps its value in a secret store, as the webhook secrets.
+session_key() {
+    if [ -n "${Sessions__KeyEncryptionKey:-}" ]; then echo "$Sessions__KeyEncryptionKey"; return; fi
+    local file=$GRADER_LOCAL/session-key
+    if [ ! -s "$file" ]; then
+        mkdir -p "$GRADER_LOCAL"
+        (umask 077 && openssl rand -base64 32 > "$file") || die "could not write $file"
+    fi
+    cat "$file"
+}
+
 # As root the servers run as their system users, who may not reach a checkout under /root: use /var/tmp then.
 if [ "$(id -u)" = 0 ] && [ -z "${GRADER_LOCAL_CHECKED:-}" ] && ! runuser -u nobody -- test -x "$GRADER_ROOT" 2>/dev/null; then
     GRADER_LOCAL=/var/tmp/grader-local-$(echo "$GRADER_ROOT" | md5sum | cut -c1-8)

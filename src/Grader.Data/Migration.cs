@@ -16,12 +16,13 @@ internal sealed record Migration(string Version, string Sql, string Checksum)
                      .Order(StringComparer.Ordinal))
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            var sql = reader.ReadToEnd();
-            // A checkout with CRLF line endings is the same script.
-            var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.Replace("\r\n", "\n", StringComparison.Ordinal))));
-            migrations.Add(new Migration(name[Prefix.Length..^".sql".Length], sql, checksum));
+            migrations.Add(Of(name[Prefix.Length..^".sql".Length], reader.ReadToEnd()));
         }
 
         return migrations;
     }
+
+    public static Migration Of(string version, string sql) =>
+        // A checkout with CRLF line endings is the same script.
+        new(version, sql, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.Replace("\r\n", "\n", StringComparison.Ordinal)))));
 }

@@ -9,24 +9,33 @@ namespace Grader.Data;
 /// An applied script whose file was edited since stops the process (<see cref="EditedMigrationException"/>): it would
 /// never be applied again, so the database and the files would silently disagree.
 /// </summary>
+/// <remarks>
+/// Its statements run without a command timeout (the connection string's <c>Command Timeout</c>, 30 s by default, is for
+/// requests): a migration that rewrites or backfills a large table (0022's on a million submissions) takes minutes, and
+/// a process that starts while another migrates waits on the lock as long. It stops when its cancellation token fires.
+/// </remarks>
 public static class SchemaMigrator
 {
     // Arbitrary constant shared by every Grader process: "grader" in ASCII.
     private const long LockKey = 0x677261646572;
 
     /// <returns>The versions applied now.</returns>
-    public static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        MigrateAsync(dataSource, Migration.Embedded(), cancellationToken);
+
+    /// <param name="migrations">The scripts, in order: the embedded ones, or a test's own.</param>
+    internal static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await SqlCommands.ExecuteAsync(connection, null, $"select pg_advisory_lock({LockKey})", cancellationToken);
+        await UntimedAsync(connection, null, $"select pg_advisory_lock({LockKey})", cancellationToken);
         try
         {
-            await SqlCommands.ExecuteAsync(connection, null, """
+            await UntimedAsync(connection, null, """
                 create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now());
                 alter table schema_migrations add column if not exists checksum text
                 """, cancellationToken);
             var applied = await AppliedAsync(connection, cancellationToken);
-            var migrations = Migration.Embedded();
             CheckUnedited(applied, migrations);
             await RecordFirstChecksumsAsync(connection, applied, migrations, cancellationToken);
 
@@ -34,8 +43,8 @@ public static class SchemaMigrator
             foreach (var migration in migrations.Where(m => !applied.ContainsKey(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await SqlCommands.ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
-                await SqlCommands.ExecuteAsync(connection, transaction, "insert into schema_migrations (version, checksum) values ($1, $2)",
+                await UntimedAsync(connection, transaction, migration.Sql, cancellationToken);
+                await UntimedAsync(connection, transaction, "insert into schema_migrations (version, checksum) values ($1, $2)",
                     cancellationToken, migration.Version, migration.Checksum);
                 await transaction.CommitAsync(cancellationToken);
                 newlyApplied.Add(migration.Version);
@@ -47,6 +56,14 @@ public static class SchemaMigrator
         {
             await SqlCommands.ExecuteAsync(connection, null, $"select pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
+    }
+
+    private static async Task UntimedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
+        CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = SqlCommands.Create(connection, transaction, sql, values);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Reads, never writes: which embedded migrations the database lacks (all of them for an empty database).</summary>

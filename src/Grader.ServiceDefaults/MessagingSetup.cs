@@ -1,7 +1,9 @@
+using Grader.ServiceDefaults.Settings;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Grader.ServiceDefaults;
 
@@ -11,15 +13,16 @@ public static class MessagingSetup
     public static IHostApplicationBuilder AddGraderMessaging(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? registerConsumers = null)
     {
+        builder.Services.AddOptions<RabbitMqOptions>().Bind(builder.Configuration.GetSection(RabbitMqOptions.Section))
+            .ValidateSettings(RabbitMqOptions.Rules);
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, cfg) =>
             {
-                var rabbit = context.GetRequiredService<IConfiguration>().GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>()
-                    ?? new RabbitMqOptions();
-                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
+                var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, host =>
                 {
                     host.Username(rabbit.Username);
                     host.Password(rabbit.Password);

@@ -1,7 +1,9 @@
 using Grader.Grading.Variants;
+using Grader.ServiceDefaults.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Grader.ServiceDefaults;
 
@@ -15,11 +17,11 @@ public static class StudentVariantsSetup
 
     public static IHostApplicationBuilder AddStudentVariants(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(provider =>
-        {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            return new StudentVariants(configuration[SaltKey] ?? "", configuration.GetValue("Variants:CacheSize", 1024));
-        });
+        builder.Services.AddOptions<VariantSettings>().Bind(builder.Configuration.GetSection(VariantSettings.Section))
+            .ValidateSettings(VariantSettings.Rules);
+        builder.Services.AddSingleton(provider => new StudentVariants(
+            provider.GetRequiredService<IConfiguration>()[SaltKey] ?? "",
+            provider.GetRequiredService<IOptions<VariantSettings>>().Value.CacheSize));
         builder.Services.AddSingleton<AssignedVariants>();
         return builder;
     }

@@ -30,6 +30,11 @@ public sealed class SettingsOnStartTests
     [InlineData("Lti:Delivery:PollInterval", "00:00:00")]
     [InlineData("Lti:PlatformRefresh", "00:00:00")]
     [InlineData("Lti:KeyEncryptionKey", "c2hvcnQ=")]
+    [InlineData("Variants:CacheSize", "-1")]
+    [InlineData("RabbitMq:Port", "0")]
+    [InlineData("RabbitMq:Port", "65536")]
+    [InlineData("RabbitMq:Host", "")]
+    [InlineData("RabbitMq:Username", "")]
     public async Task Bad_setting_stops_the_worker_at_start_naming_its_key(string key, string value)
     {
         using var host = Build(new() { [key] = value });

@@ -28,9 +28,7 @@ public sealed class LtiOptions
     /// </summary>
     public static void Rules(LtiOptions o, SettingsCheck check)
     {
-        var key = o.KeyEncryptionKey?.Trim();
-        var bytes = new byte[64];
-        check.That(string.IsNullOrEmpty(key) || (Convert.TryFromBase64String(key, bytes, out var length) && length == 32),
+        check.That(string.IsNullOrWhiteSpace(o.KeyEncryptionKey) || Grader.Data.Secrets.KeyEncryptionKey.IsValid(o.KeyEncryptionKey),
                 $"{Section}:{nameof(KeyEncryptionKey)}", "must be 32 bytes, base64 (e.g. `openssl rand -base64 32`), when set")
             .Positive($"{Section}:{nameof(PlatformRefresh)}", o.PlatformRefresh)
             .NotNegative($"{Section}:{nameof(TokenRefreshMargin)}", o.TokenRefreshMargin);

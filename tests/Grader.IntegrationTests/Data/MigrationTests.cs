@@ -53,6 +53,24 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_migration_longer_than_the_command_timeout_is_applied_while_another_process_waits_for_it()
+    {
+        await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
+        // Requests on this connection string time out after 1 s; the test-only script (never shipped) takes 3 s, as a
+        // backfill of a large table takes minutes under the default 30 s.
+        await using var shortTimeout = NpgsqlDataSource.Create(ConnectionString + ";Command Timeout=1");
+        var migrations = Migration.Embedded().Append(Migration.Of("9999_test_slow_backfill", "select pg_sleep(3)")).ToList();
+
+        // Two processes starting together: one applies it, the other waits on the lock for as long.
+        var applied = await Task.WhenAll(
+            SchemaMigrator.MigrateAsync(shortTimeout, migrations, CancellationToken.None),
+            SchemaMigrator.MigrateAsync(shortTimeout, migrations, CancellationToken.None));
+
+        Assert.Equal(["9999_test_slow_backfill"], applied.SelectMany(versions => versions));
+        Assert.Equal(1L, await ScalarAsync("select count(*) from schema_migrations where version = '9999_test_slow_backfill'"));
+    }
+
+    [Fact]
     public async Task A_database_migrated_before_checksums_gets_them_recorded()
     {
         await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);

@@ -18,6 +18,15 @@ public sealed class SettingsOnStartTests
     [InlineData("Regrade:BatchSize", "0")]
     [InlineData("Regrade:SendTimeout", "00:00:00")]
     [InlineData("Regrade:ChangesPageSize", "-5")]
+    [InlineData("Sessions:KeyEncryptionKey", "c2hvcnQ=")]
+    [InlineData("Sessions:KeyEncryptionKey", "")]
+    [InlineData("Variants:CacheSize", "0")]
+    [InlineData("RabbitMq:Port", "0")]
+    [InlineData("RabbitMq:Port", "70000")]
+    [InlineData("RabbitMq:Host", " ")]
+    [InlineData("RabbitMq:VirtualHost", "")]
+    [InlineData("Webhooks:Sources:lms:Secret", "")]
+    [InlineData("Webhooks:Sources:lms:Secret", "   ")]
     public void Bad_setting_stops_the_api_at_start_naming_its_key(string key, string value)
     {
         using var api = new ApiFactory(new Dictionary<string, string> { ["ConnectionStrings:Grader"] = Unreachable, [key] = value });
@@ -26,6 +35,21 @@ public sealed class SettingsOnStartTests
 
         var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(error));
         Assert.StartsWith(key + " ", Assert.Single(validation.Failures));
+    }
+
+    [Fact]
+    public void A_webhook_source_without_a_secret_stops_the_api_at_start_naming_its_key()
+    {
+        // Only its courses: set up half-way, it would refuse every delivery, or take a blank key anyone can sign with.
+        using var api = new ApiFactory(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Grader"] = Unreachable, ["Webhooks:Sources:moodle:Courses:0"] = "cs189",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+
+        var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(error));
+        Assert.StartsWith("Webhooks:Sources:moodle:Secret must be set", Assert.Single(validation.Failures), StringComparison.Ordinal);
     }
 
     private static Exception? Innermost<T>(Exception error) => error switch

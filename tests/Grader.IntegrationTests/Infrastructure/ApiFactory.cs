@@ -12,6 +12,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings, Act
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Required outside Development; a test's own settings may replace it.
+        builder.UseSetting("Sessions:KeyEncryptionKey", ServiceStack.SessionKeyEncryptionKey);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

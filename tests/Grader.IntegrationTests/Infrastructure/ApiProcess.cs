@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Grader.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -8,13 +6,11 @@ namespace Grader.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly ChildProcess _child;
 
-    private ApiProcess(Process process, StreamWriter log, Uri baseAddress)
+    private ApiProcess(ChildProcess child, Uri baseAddress)
     {
-        _process = process;
-        _log = log;
+        _child = child;
         BaseAddress = baseAddress;
     }
 
@@ -23,37 +19,18 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Starts the API with <paramref name="environment"/> on a free loopback port and waits until it is live.</summary>
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string logPath)
     {
-        var assembly = ApiAssembly();
         var baseAddress = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
-        var startInfo = new ProcessStartInfo("dotnet", [assembly])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-        };
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-
-        startInfo.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var api = new ApiProcess(process, log, baseAddress);
+        var child = ChildProcess.Start("Grader.Api",
+            new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/') }, logPath);
+        var api = new ApiProcess(child, baseAddress);
         try
         {
             using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
             await Eventually.HoldsAsync(async () =>
             {
-                if (process.HasExited)
+                if (child.Process.HasExited)
                 {
-                    throw new InvalidOperationException($"The API process exited with {process.ExitCode}; see {logPath}");
+                    throw new InvalidOperationException($"The API process exited with {child.Process.ExitCode}; see {logPath}");
                 }
 
                 try
@@ -78,42 +55,9 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            if (log.BaseStream.CanWrite)
-            {
-                log.WriteLine(line);
-            }
-        }
-    }
-
-    // Built by the project reference; the same configuration as this test assembly.
-    private static string ApiAssembly()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(TestServers.RepositoryRoot, "src", "Grader.Api", "bin", configuration, "net10.0", "Grader.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build Grader.Api first", path);
+        _child.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -21,6 +21,9 @@ public sealed class ServiceStack : IAsyncDisposable
 
     /// <summary>The variant salt API and workers share (<c>Variants:Salt</c>).</summary>
     public const string VariantSalt = "integration-variant-salt";
+
+    /// <summary>The API's <c>Sessions:KeyEncryptionKey</c> (32 bytes, base64), required outside Development.</summary>
+    public const string SessionKeyEncryptionKey = "aW50ZWdyYXRpb24tc2Vzc2lvbi1rZXktMzItYnl0ZXM=";
     private static int _counter;
 
     private readonly string _database;
@@ -168,6 +171,7 @@ public sealed class ServiceStack : IAsyncDisposable
         var environment = new Dictionary<string, string>(BaseSettings())
         {
             [$"Webhooks__Sources__{Source}__Secret"] = Secret,
+            ["Sessions__KeyEncryptionKey"] = SessionKeyEncryptionKey,
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["Logging__Format"] = "json",
         };

@@ -1,0 +1,52 @@
+# Shared set-up of bench/drain.sh and bench/throughput.sh. Sourced, not run, from the repository root with NAME set
+# (e.g. NAME=drain): a database grader_$NAME and a vhost /$NAME of its own, made afresh; logs in $GRADER_LOCAL/logs/$NAME.
+# Starts PostgreSQL and RabbitMQ (infra scripts; ports and data folder from GRADER_* as for run.sh) unless they run, builds
+# the API, the worker and Grader.Bench, and starts the API (pid in pids) on $URL with webhook source `local` ($SECRET) and
+# rate limits raised for load. On exit it stops every pid in pids, drops the vhost and stops the servers it started.
+# Leaves to the script: its workers (start_worker), then wait_for_api.
+source infra/env.sh
+API_PORT=${GRADER_API_PORT:-5080}
+URL="http://127.0.0.1:$API_PORT"
+SECRET=local-dev-secret
+LOGS=$GRADER_LOCAL/logs/$NAME
+DB=grader_$NAME
+export PGPASSWORD=$GRADER_PG_PASSWORD
+mkdir -p "$LOGS"
+
+started=()
+pids=()
+infra/postgres.sh status >/dev/null || { infra/postgres.sh start; started+=(postgres); }
+infra/rabbitmq.sh status >/dev/null || { infra/rabbitmq.sh start; started+=(rabbitmq); }
+stop_all() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait "${pids[@]}" 2>/dev/null || true
+    infra/rabbitmq.sh ctl -q delete_vhost "$NAME" >/dev/null 2>&1 || true
+    for server in "${started[@]}"; do "infra/$server.sh" stop; done
+}
+trap stop_all EXIT
+
+dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
+dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
+
+psql_on() { psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d "$1" "${@:2}"; }
+psql_on postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+infra/rabbitmq.sh ctl -q delete_vhost "$NAME" >/dev/null 2>&1 || true
+infra/rabbitmq.sh ctl -q add_vhost "$NAME" >/dev/null
+infra/rabbitmq.sh ctl -q set_permissions -p "$NAME" guest '.*' '.*' '.*' >/dev/null
+
+connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
+export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT \
+    RabbitMq__VirtualHost=$NAME Problems__Directory="$PWD/problems" DOTNET_ENVIRONMENT=Production \
+    ASPNETCORE_ENVIRONMENT=Production Logging__Format=text
+export Sessions__KeyEncryptionKey=$(session_key)   # the staff session key ring is sealed outside Development (infra/env.sh)
+# The webhook's per-source budget (200/s by default) would turn the fixed rate and the bursts into 429s.
+export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
+(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__local__Secret=$SECRET" dotnet Grader.Api.dll \
+    --urls "$URL") > "$LOGS/api.log" 2>&1 &
+pids+=($!)
+
+wait_for_api() {
+    for _ in $(seq 1 60); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
+    tail -20 "$LOGS/api.log"; echo "error: the API is not ready" >&2; exit 1
+}
