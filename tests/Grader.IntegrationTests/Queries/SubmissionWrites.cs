@@ -11,14 +11,14 @@ internal sealed class SubmissionWrites(NpgsqlDataSource db, string assignment)
     public const string Problem = "p1";
 
     /// <summary>Webhook intake: a queued submission of <paramref name="student"/> submitted at <paramref name="at"/>.</summary>
-    public async Task<Guid> ReceiveAsync(string student, DateTimeOffset at)
+    public async Task<Guid> ReceiveAsync(string student, DateTimeOffset at, string problem = Problem)
     {
         var id = Guid.CreateVersion7(at);
         await ExecuteAsync(db, """
             insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
                                      received_at, status, enqueued_at)
             values ($1, 'writes', $1::text, $2, $3, $4, $5, '{"a": "x + 1"}', $6, now(), 'queued', now())
-            """, id, SeededCourse.Course, assignment, Problem, student, at);
+            """, id, SeededCourse.Course, assignment, problem, student, at);
         return id;
     }
 
