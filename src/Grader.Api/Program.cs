@@ -19,7 +19,7 @@ var app = builder.Build();
 await app.PrepareGraderAsync();
 
 app.UseGraderRequestLogging();
-app.UseExceptionHandler();
+app.UseExceptionHandlerOrErrorPages();
 app.UseStatusCodePagesOrErrorPages();
 app.UseStaffAssets();
 app.UseApiKeyAccess();

@@ -15,7 +15,7 @@ public sealed class StateChangeLog(RequestDelegate next, ILogger<StateChangeLog>
     {
         // A refused page request is run again to render its error page (PageErrors); the first run already logged it.
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            || HttpMethods.IsOptions(context.Request.Method) || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            || HttpMethods.IsOptions(context.Request.Method) || Staff.PageFailures.IsErrorPageRun(context))
         {
             await next(context);
             return;

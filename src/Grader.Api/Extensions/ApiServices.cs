@@ -31,6 +31,7 @@ public static class ApiServices
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddExceptionHandler<ApiFailureHandler>();
         builder.AddApiRateLimits();
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<SecuritySchemesInOpenApi>()

@@ -1,3 +1,4 @@
+using Grader.Api.Staff;
 using Grader.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ internal sealed class TransientFailureHandler(IProblemDetailsService problemDeta
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!TransientFailures.IsTransient(exception))
+        // A page request gets the HTML error page instead (PageFailures); the middleware logs its failure.
+        if (!TransientFailures.IsTransient(exception) || PageFailures.FailedOnPage(httpContext))
         {
             return false;
         }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Grader.Api.Pages;
 
 /// <summary>
-/// The HTML answer to a refused page request (<see cref="PageErrors"/>): the status, what it means here, and a link back.
+/// The HTML answer to a refused or failed page request (<see cref="PageErrors"/>, <see cref="PageFailures"/>): the status, what it means here, and a link back.
 /// Anonymous and outside the rate limits (it renders the answer to a request already counted), and it takes any method:
 /// a POST refused for its antiforgery token is re-executed as a POST.
 /// </summary>
@@ -33,11 +33,18 @@ public sealed class ErrorModel : PageModel
 
     private void Describe()
     {
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var refused = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         // Asked for directly, this page is not an error of anything: it answers as an unknown page.
-        Status = reExecuted is null ? StatusCodes.Status404NotFound : Response.StatusCode;
+        Status = refused is null && failed is null ? StatusCodes.Status404NotFound : Response.StatusCode;
         Response.StatusCode = Status;
-        OriginalPath = reExecuted is null ? null : reExecuted.OriginalPathBase + reExecuted.OriginalPath;
+        OriginalPath = refused is not null ? refused.OriginalPathBase + refused.OriginalPath : failed?.Path;
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // As the JSON API's 503 says: the database is down or restarting, and a retry in a few seconds may succeed.
+            Response.Headers.RetryAfter = "5";
+        }
+
         RetryAfter = Response.Headers.RetryAfter.ToString() is { Length: > 0 } seconds ? seconds : null;
         (Title, var standard) = Describe(Status, RetryAfter);
         Message = PageErrors.Message(HttpContext) ?? standard;
@@ -53,6 +60,7 @@ public sealed class ErrorModel : PageModel
         StatusCodes.Status413PayloadTooLarge => ("Too large", "What was sent is larger than a page accepts."),
         StatusCodes.Status429TooManyRequests => ("Too many requests", string.Create(CultureInfo.InvariantCulture,
             $"This session (or, before signing in, this address) has used up its requests for the minute; try again in {retryAfter ?? "60"} s.")),
+        StatusCodes.Status503ServiceUnavailable => ("Unavailable", "The database is unavailable for the moment; try again in a few seconds."),
         >= 500 => ("Something went wrong", "The server could not answer; try again in a moment."),
         _ => ("Request refused", "The server refused this request."),
     };

@@ -1,3 +1,4 @@
+using Grader.Api.Staff;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,7 @@ internal sealed class BadRequestHandler(IProblemDetailsService problemDetails) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
+        if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted || PageFailures.FailedOnPage(httpContext))
         {
             return false;
         }

@@ -17,8 +17,10 @@ public static class PageErrors
     private static readonly string[] JsonPrefixes = ["/api", "/openapi", "/health", "/.well-known"];
 
     /// <summary>Whether a request is for the pages (HTML) rather than for the JSON API.</summary>
-    public static bool IsPageRequest(HttpContext context) =>
-        !JsonPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPageRequest(HttpContext context) => IsPagePath(context.Request.Path);
+
+    public static bool IsPagePath(PathString path) =>
+        !JsonPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>In place of <c>UseStatusCodePages()</c>: the HTML page for page requests, ProblemDetails for the rest.</summary>
     public static WebApplication UseStatusCodePagesOrErrorPages(this WebApplication app)

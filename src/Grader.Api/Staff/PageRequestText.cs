@@ -15,7 +15,7 @@ public sealed class PageRequestText : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // The error page re-executed for this very refusal reads the same form: it must render, not refuse again.
-        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        if (PageFailures.IsErrorPageRun(context.HttpContext))
         {
             await next();
             return;

@@ -66,6 +66,13 @@ public static class StaffSession
 
     private static async Task ValidateKeyAsync(CookieValidatePrincipalContext context)
     {
+        // The page for a failure renders signed out rather than ask the database, which may be what failed; the cookie stays.
+        if (PageFailures.IsFailurePageRun(context.HttpContext))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
         var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeyStore>();
         var caller = context.Principal is { } principal ? ApiCaller.From(principal) : null;
         var key = caller is null ? null : await keys.FindByIdAsync(caller.KeyId, context.HttpContext.RequestAborted);

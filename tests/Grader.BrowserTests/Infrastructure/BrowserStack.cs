@@ -8,8 +8,18 @@ namespace Grader.BrowserTests.Infrastructure;
 /// <c>chromium</c> package, driven by Playwright's node driver; Playwright's own browser download is never used. Shared by
 /// the tests of one class; each test takes a fresh browser context (its own cookies).
 /// </summary>
-public sealed class BrowserStack : IAsyncLifetime
+public class BrowserStack : IAsyncLifetime
 {
+    private readonly bool _ownServers;
+
+    public BrowserStack()
+        : this(ownServers: false)
+    {
+    }
+
+    /// <param name="ownServers">Containers of its own (<see cref="ServiceStack.StartAsync"/>): for a test that stops a server.</param>
+    protected BrowserStack(bool ownServers) => _ownServers = ownServers;
+
     /// <summary>Where test.sh's <c>apt-get install chromium</c> puts it; <c>GRADER_CHROMIUM</c> overrides.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("GRADER_CHROMIUM") ?? "/usr/bin/chromium";
 
@@ -20,7 +30,7 @@ public sealed class BrowserStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Stack = await ServiceStack.StartAsync(realServer: true);
+        Stack = await ServiceStack.StartAsync(realServer: true, ownServers: _ownServers);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
