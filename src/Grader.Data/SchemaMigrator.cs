@@ -18,7 +18,8 @@ public static class SchemaMigrator
     public static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await SqlCommands.ExecuteAsync(connection, null, $"select pg_advisory_lock({LockKey})", cancellationToken);
+        // Unbounded: a process starting beside another waits for all of that one's migrations.
+        await RunUnboundedAsync(connection, null, $"select pg_advisory_lock({LockKey})", cancellationToken);
         try
         {
             await SqlCommands.ExecuteAsync(connection, null, """
@@ -34,7 +35,7 @@ public static class SchemaMigrator
             foreach (var migration in migrations.Where(m => !applied.ContainsKey(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await SqlCommands.ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+                await RunUnboundedAsync(connection, transaction, migration.Sql, cancellationToken);
                 await SqlCommands.ExecuteAsync(connection, transaction, "insert into schema_migrations (version, checksum) values ($1, $2)",
                     cancellationToken, migration.Version, migration.Checksum);
                 await transaction.CommitAsync(cancellationToken);
@@ -47,6 +48,19 @@ public static class SchemaMigrator
         {
             await SqlCommands.ExecuteAsync(connection, null, $"select pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Runs without the connection's command timeout (30 s unless the connection string says otherwise): a migration's
+    /// backfill takes as long as the data it reads (summary_best's, 0016, reads every graded submission and its result),
+    /// and a migration stopped by the timeout would stop every process at start, on every retry.
+    /// </summary>
+    private static async Task RunUnboundedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
+        CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(connection, transaction, sql);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Reads, never writes: which embedded migrations the database lacks (all of them for an empty database).</summary>
