@@ -18,13 +18,14 @@ internal static class GradebookSortSql
             ? "coalesce(round((max(score) filter (where problem_id = @sortProblem))::numeric, 9), '-Infinity'::numeric)"
             : "round(sum(score)::numeric, 9)";
         var direction = descending ? "desc" : "asc";
-        var after = hasCursor ? $"where (v, student_id) {(descending ? "<" : ">")} (@afterValue::numeric, @afterStudent)" : "";
+        var after = hasCursor ? $"where (s.v, s.student_id) {(descending ? "<" : ">")} (@afterValue::numeric, @afterStudent)" : "";
+        // Ordered by s.v, the numeric: a bare "v" would name the output column, its text, and put 9.5 above 16.
         return $"""
             with keys as ({keys}),
             students as (select student_id, {value} as v from keys group by student_id)
-            select student_id, v::text as v from students
+            select s.student_id, s.v::text as v from students s
             {after}
-            order by v {direction}, student_id {direction}
+            order by s.v {direction}, s.student_id {direction}
             limit @limit
             """;
     }

@@ -1,5 +1,6 @@
 using Grader.Data.Manual;
 using Grader.Data.Passback;
+using Grader.Data.Queries;
 using Npgsql;
 
 namespace Grader.IntegrationTests.Queries;
@@ -118,6 +119,21 @@ public sealed class BestScoreAggregateTests(SeededCourseFixture fixture) : IClas
 
         Assert.Equal((next, 4.0), await check.BestAsync("s1", "p1"));
         await check.AssertMatchesFullComputationAsync();
+    }
+
+    [Theory]
+    [InlineData(GradebookPolicy.Latest)]
+    [InlineData(GradebookPolicy.Best)]
+    public async Task Sorting_by_total_orders_the_totals_as_numbers_not_as_text(GradebookPolicy policy)
+    {
+        var (writes, check) = Assignment();
+        await writes.GradedAsync("s1", "p1", T1, 10);
+        await writes.GradedAsync("s2", "p1", T1, 9.5);
+        await writes.GradedAsync("s3", "p1", T1, 2);
+
+        // As text, "9.5…" > "2.0…" > "10.0…".
+        Assert.Equal(["s1", "s2", "s3"], await check.StudentsByTotalDescendingAsync(policy, windowed: false));
+        Assert.Equal(["s1", "s2", "s3"], await check.StudentsByTotalDescendingAsync(policy, windowed: true));
     }
 
     private (BestScoreWrites Writes, BestScoreCheck Check) Assignment()

@@ -54,6 +54,24 @@ internal sealed class BestScoreCheck(NpgsqlDataSource db, string assignment)
         }
     }
 
+    /// <summary>The students in the order of their total, highest first, over every page of two.</summary>
+    public async Task<List<string>> StudentsByTotalDescendingAsync(GradebookPolicy policy, bool windowed)
+    {
+        var students = new List<string>();
+        var query = new GradebookQuery(db);
+        GradebookPosition? after = null;
+        do
+        {
+            var page = (await query.RunSortedAsync(SeededCourse.Course, assignment, null, policy, windowed ? Early : null,
+                windowed ? Late : null, new GradebookOrder(GradebookOrder.Total, true), after, 2, CancellationToken.None))!;
+            students.AddRange(page.Rows.Select(r => r.StudentId));
+            after = page.NextPosition;
+        }
+        while (after is not null);
+
+        return students;
+    }
+
     /// <summary>Every page of two students, each row as text: student, each problem's score and submission, total.</summary>
     private async Task<List<string>> WalkAsync(GradebookQuery query, GradebookOrder order, string? problem, DateTimeOffset? from,
         DateTimeOffset? to)
