@@ -14,6 +14,9 @@ alter table submissions disable trigger tr_submissions_summary_insert, disable t
 -- Manual parts (0022): rebuilt once at the end too (manual_parts_rebuild), for the same reason.
 alter table submissions disable trigger tr_submissions_manual_parts_insert, disable trigger tr_submissions_manual_parts_update;
 alter table manual_grades disable trigger tr_manual_grades_parts_insert, disable trigger tr_manual_grades_parts_delete;
+-- Best scores (0016): rebuilt once at the end too (summary_best_rebuild).
+alter table submissions disable trigger tr_submissions_best_insert, disable trigger tr_submissions_best_update,
+    disable trigger tr_submissions_best_delete;
 
 insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at, received_at,
                          status, enqueued_at, graded_at, current_result_id)
@@ -111,9 +114,13 @@ select summary_rebuild();
 alter table submissions enable trigger tr_submissions_manual_parts_insert, enable trigger tr_submissions_manual_parts_update;
 alter table manual_grades enable trigger tr_manual_grades_parts_insert, enable trigger tr_manual_grades_parts_delete;
 select manual_parts_rebuild();
+alter table submissions enable trigger tr_submissions_best_insert, enable trigger tr_submissions_best_update,
+    enable trigger tr_submissions_best_delete;
+select summary_best_rebuild();
 vacuum analyze submissions;
 vacuum analyze results;
 vacuum analyze summary_counted;
+vacuum analyze summary_best;
 vacuum analyze summary_status_slots;
 vacuum analyze manual_parts;
 vacuum analyze manual_grades;

@@ -18,26 +18,36 @@ internal static class GradebookSortSql
             ? "coalesce(round((max(score) filter (where problem_id = @sortProblem))::numeric, 9), '-Infinity'::numeric)"
             : "round(sum(score)::numeric, 9)";
         var direction = descending ? "desc" : "asc";
-        var after = hasCursor ? $"where (v, student_id) {(descending ? "<" : ">")} (@afterValue::numeric, @afterStudent)" : "";
+        var after = hasCursor ? $"where (s.v, s.student_id) {(descending ? "<" : ">")} (@afterValue::numeric, @afterStudent)" : "";
+        // Ordered by s.v, the numeric: a bare "v" would name the output column, its text, and put 9.5 above 16.
         return $"""
             with keys as ({keys}),
             students as (select student_id, {value} as v from keys group by student_id)
-            select student_id, v::text as v from students
+            select s.student_id, s.v::text as v from students s
             {after}
-            order by v {direction}, student_id {direction}
+            order by s.v {direction}, s.student_id {direction}
             limit @limit
             """;
     }
 
-    /// <summary>Latest policy, no window: the counted rows the summary triggers keep (0004), ~one per student and problem.</summary>
-    public static string LatestFromAggregates(string where) =>
-        $"select student_id, problem_id, score from summary_counted where {where}";
+    /// <summary>
+    /// The counted score per student and problem of a scope: without a window, the rows the triggers keep (about one per
+    /// student and problem: <c>summary_counted</c>, 0004, for latest; <c>summary_best</c>, 0016, for best); in a window,
+    /// from the submissions themselves (every graded submission of the window is read).
+    /// </summary>
+    public static string Keys(GradebookScope scope, Sql.SqlFilter filter)
+    {
+        if (!scope.Windowed)
+        {
+            var table = scope.Policy == GradebookPolicy.Best ? "summary_best" : "summary_counted";
+            return $"select student_id, problem_id, score from {table} where {filter.Sql()}";
+        }
 
-    /// <summary>Any policy and window, from the submissions themselves (every graded submission of the window is read).</summary>
-    public static string FromSubmissions(string whereOfS, GradebookPolicy policy) => $"""
-        select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score
-        from submissions s join results r on r.id = s.current_result_id
-        where {whereOfS} and s.status = 'graded'
-        order by s.student_id, s.problem_id, {(policy == GradebookPolicy.Best ? "r.score desc, " : "")}s.effective_submitted_at desc, s.id desc
-        """;
+        return $"""
+            select distinct on (s.student_id, s.problem_id) s.student_id, s.problem_id, r.score
+            from submissions s join results r on r.id = s.current_result_id
+            where {filter.Sql("s.")} and s.status = 'graded'
+            order by s.student_id, s.problem_id, {(scope.Policy == GradebookPolicy.Best ? "r.score desc, " : "")}s.effective_submitted_at desc, s.id desc
+            """;
+    }
 }

@@ -5,7 +5,10 @@ using Npgsql;
 
 namespace Grader.IntegrationTests.Data;
 
-/// <summary>Applied migrations carry a checksum; an edited one stops the migrator; <c>keys list</c> never migrates.</summary>
+/// <summary>
+/// Applied migrations carry a checksum; an edited one stops the migrator; a long one is not cut by the command timeout;
+/// <c>keys list</c> never migrates.
+/// </summary>
 public sealed class MigrationTests : IAsyncLifetime
 {
     private readonly string _database = string.Create(CultureInfo.InvariantCulture, $"grader_migrations_{Environment.ProcessId}_{Guid.NewGuid():N}");
@@ -80,6 +83,48 @@ public sealed class MigrationTests : IAsyncLifetime
         await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
 
         Assert.Equal(0L, await ScalarAsync("select count(*) from schema_migrations where checksum is null"));
+    }
+
+    [Fact]
+    public async Task A_migration_that_runs_longer_than_the_command_timeout_completes()
+    {
+        await using var impatient = NpgsqlDataSource.Create(ConnectionString + ";Command Timeout=1");
+        // Another transaction creating a table of the same name holds the first migration's CREATE TABLE for 3 s, as a
+        // long backfill would run (0016's reads every graded submission: longer than 30 s at a million under load).
+        await using var blocker = new NpgsqlConnection(ConnectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var create = new NpgsqlCommand("create table submissions (id integer)", blocker, transaction))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var migrating = SchemaMigrator.MigrateAsync(impatient, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await transaction.RollbackAsync();
+
+        Assert.Contains("0016_summary_best", await migrating);
+    }
+
+    [Fact]
+    public async Task A_process_waits_for_another_process_migrating_longer_than_the_command_timeout()
+    {
+        await using var impatient = NpgsqlDataSource.Create(ConnectionString + ";Command Timeout=1");
+        await using var other = new NpgsqlConnection(ConnectionString);
+        await other.OpenAsync();
+        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_lock(113740957902194)", other))
+        {
+            await lockCommand.ExecuteNonQueryAsync(); // SchemaMigrator.LockKey (0x677261646572), as held by a process migrating
+        }
+
+        var migrating = SchemaMigrator.MigrateAsync(impatient, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await using (var unlock = new NpgsqlCommand("select pg_advisory_unlock(113740957902194)", other))
+        {
+            await unlock.ExecuteNonQueryAsync();
+        }
+
+        Assert.Contains("0001_submissions_and_results", await migrating);
     }
 
     [Fact]
