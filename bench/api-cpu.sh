@@ -9,6 +9,7 @@
 # TRACE=1 records the last round with dotnet-trace (into $GRADER_LOCAL/logs/api-cpu/api.nettrace).
 # PERF=1 records round 1 with perf (into $GRADER_LOCAL/logs/api-cpu/perf.data).
 # API_ENV="NAME=value ..." adds environment to the API only (to compare runtime settings back to back).
+# API_DIR=<folder> runs the API built there (dotnet build src/Grader.Api -c Release -o <folder>), to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source infra/env.sh
@@ -55,7 +56,7 @@ export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__
     ASPNETCORE_ENVIRONMENT=Production Logging__Format=${Logging__Format:-text}
 export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
 # shellcheck disable=SC2086
-(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__local__Secret=$SECRET" ${API_ENV:-} \
+(cd "${API_DIR:-src/Grader.Api/bin/Release/net10.0}" && exec env "Webhooks__Sources__local__Secret=$SECRET" ${API_ENV:-} \
     dotnet Grader.Api.dll --urls "$URL") > "$LOGS/api.log" 2>&1 &
 api=$!
 pids+=($api)
