@@ -91,7 +91,7 @@ for round in $(seq 1 "$ROUNDS"); do
     [ -n "${perf:-}" ] && { kill -TERM "$perf"; wait "$perf" || true; perf=; }
     accepted=$(echo "$out" | sed -n 's/^accepted: \([0-9]*\) in .*= \([0-9]*\) submissions.*/\1 \2/p')
     read -r n per_second <<< "$accepted"
-    awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="${n:-0}" -v r="$round" -v s="${per_second:-?}" -v l="$load_before" \
+    awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="${n:-0}" -v r="$round" -v s="${per_second:-?}" -v l="$load_before" \
         'BEGIN { printf "round %d: %d accepted at %s/s, API CPU %.3f ms per webhook (load %s)\n", r, n, s, (n > 0 ? 1000 * t / hz / n : 0), l }'
 done
 if [ "$SECONDS_AT_RATE" != 0 ]; then
