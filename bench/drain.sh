@@ -14,6 +14,8 @@ API_PORT=${GRADER_API_PORT:-5080}
 URL="http://127.0.0.1:$API_PORT"
 SECRET=local-dev-secret
 LOGS=$GRADER_LOCAL/logs/drain
+# Another build of the worker to compare with (a copy of an earlier bin/Release/net10.0), back to back on one machine.
+WORKER_DIR=$(realpath "${GRADER_DRAIN_WORKER_DIR:-src/Grader.Worker/bin/Release/net10.0}")
 DB=grader_drain
 export PGPASSWORD=$GRADER_PG_PASSWORD
 mkdir -p "$LOGS"
@@ -49,7 +51,7 @@ export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__
     --urls "$URL") > "$LOGS/api.log" 2>&1 &
 pids+=($!)
 start_worker() { # settings… → the worker's pid in $worker
-    (cd src/Grader.Worker/bin/Release/net10.0 && exec env "$@" dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
+    (cd "$WORKER_DIR" && exec env "$@" dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
     worker=$!
     pids+=($worker)
 }
