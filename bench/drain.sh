@@ -11,8 +11,10 @@ COUNT=${1:-3000}
 shift || true
 NAME=drain
 source bench/lib.sh
+# Another build of the worker to compare with (a copy of an earlier bin/Release/net10.0), back to back on one machine.
+WORKER_DIR=$(realpath "${GRADER_DRAIN_WORKER_DIR:-src/Grader.Worker/bin/Release/net10.0}")
 start_worker() { # settings… → the worker's pid in $worker
-    (cd src/Grader.Worker/bin/Release/net10.0 && exec env "$@" dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
+    (cd "$WORKER_DIR" && exec env "$@" dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
     worker=$!
     pids+=($worker)
 }
@@ -41,6 +43,11 @@ start_worker "$@"
 t0=$(date +%s.%N)
 sleep 0.5
 pg_before=$(cpu $(postgres_pids))
+# Steady state: from the tenth graded on, past the worker's start-up (JIT, connections), which the first figure includes.
+until [ "$(count "'graded', 'failed'")" -ge $((COUNT / 10)) ]; do sleep 0.2; done
+steady_done=$(count "'graded', 'failed'")
+steady_t0=$(date +%s.%N)
+steady_cpu0=$(cpu "$worker")
 until [ "$(count "'queued', 'grading'")" -eq 0 ]; do sleep 0.2; done
 t1=$(date +%s.%N)
 worker_cpu=$(cpu "$worker")
@@ -50,6 +57,8 @@ awk -v n="$COUNT" -v t0="$t0" -v t1="$t1" -v w="$worker_cpu" -v a="$pg_before" -
     s = t1 - t0
     printf "drained %d in %.1f s = %.0f graded/s; worker CPU %.2f s (%.2f ms a submission, start-up included); PostgreSQL backends %.2f s (%.2f ms)\n",
         n, s, n / s, w, 1000 * w / n, b - a, 1000 * (b - a) / n }'
+awk -v n="$((COUNT - steady_done))" -v t0="$steady_t0" -v t1="$t1" -v c0="$steady_cpu0" -v c1="$worker_cpu" 'BEGIN {
+    printf "steady (the last %d, start-up excluded): %.0f graded/s; worker CPU %.2f ms a submission\n", n, n / (t1 - t0), 1000 * (c1 - c0) / n }'
 psql_on "$DB" -t -A -F' ' -c "select pg_stat_force_next_flush()" \
     -c "select 'submissions updates: ' || n_tup_upd || ', of which HOT: ' || n_tup_hot_upd from pg_stat_user_tables where relname = 'submissions'"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

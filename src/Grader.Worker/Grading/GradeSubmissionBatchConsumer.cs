@@ -48,15 +48,20 @@ public sealed class GradeSubmissionBatchConsumer(
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var publishes = new List<Task>(messages.Length);
         foreach (var message in messages)
         {
             var announcement = graded.GetValueOrDefault(message.Message.SubmissionId);
             metrics.RecordGrade(elapsed, announcement is null ? "not-graded" : "graded");
             if (announcement is not null)
             {
-                await message.Publish(announcement, context.CancellationToken);
+                publishes.Add(message.Publish(announcement, context.CancellationToken));
             }
         }
+
+        // The batch's announcements go out together and their confirms are awaited together (one after another, a batch
+        // of 32 waited for 32 confirms in turn); the deliveries are still acknowledged only once every one is confirmed.
+        await Task.WhenAll(publishes);
     }
 
     private async Task<Dictionary<Guid, SubmissionGraded?>> OneAtATimeAsync(List<GradeDelivery> deliveries, CancellationToken cancellationToken)
