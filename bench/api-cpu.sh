@@ -6,64 +6,22 @@
 # one worker. After a warm-up, each round posts a burst and reads the API process's user+system CPU
 # (/proc/<pid>/stat) before and after it: CPU ms per accepted webhook (the burst's grading wait is included; the API is
 # idle then). Then a fixed rate of $RATE/s for $SECONDS_AT_RATE s reports p50/p99 (Grader.Bench --rate).
-# TRACE=1 records the last round with dotnet-trace (into $GRADER_LOCAL/logs/api-cpu/api.nettrace).
-# PERF=1 records round 1 with perf (into $GRADER_LOCAL/logs/api-cpu/perf.data).
+# TRACE=1 records the last round with dotnet-trace (into $GRADER_LOCAL/logs/apicpu/api.nettrace).
+# PERF=1 records round 1 with perf (into $GRADER_LOCAL/logs/apicpu/perf.data).
 # API_ENV="NAME=value ..." adds environment to the API only (to compare runtime settings back to back).
 # API_DIR=<folder> runs the API built there (dotnet build src/Grader.Api -c Release -o <folder>), to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source infra/env.sh
 COUNT=${1:-3000}
 POSTS=${2:-16}
 ROUNDS=${3:-3}
 RATE=${RATE:-500}
 SECONDS_AT_RATE=${SECONDS_AT_RATE:-10}
-API_PORT=${GRADER_API_PORT:-5080}
-URL="http://127.0.0.1:$API_PORT"
-SECRET=local-dev-secret
-LOGS=$GRADER_LOCAL/logs/api-cpu
-DB=grader_apicpu
-export PGPASSWORD=$GRADER_PG_PASSWORD
-mkdir -p "$LOGS"
-
-started=()
-pids=()
-infra/postgres.sh status >/dev/null || { infra/postgres.sh start; started+=(postgres); }
-infra/rabbitmq.sh status >/dev/null || { infra/rabbitmq.sh start; started+=(rabbitmq); }
-stop_all() {
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    wait "${pids[@]}" 2>/dev/null || true
-    infra/rabbitmq.sh ctl -q delete_vhost apicpu >/dev/null 2>&1 || true
-    for server in "${started[@]}"; do "infra/$server.sh" stop; done
-}
-trap stop_all EXIT
-
-if [ -z "${NO_BUILD:-}" ]; then
-    dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
-    dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
-    dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
-fi
-
-psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d postgres \
-    -c "drop database if exists $DB with (force)" -c "create database $DB"
-infra/rabbitmq.sh ctl -q delete_vhost apicpu >/dev/null 2>&1 || true
-infra/rabbitmq.sh ctl -q add_vhost apicpu >/dev/null
-infra/rabbitmq.sh ctl -q set_permissions -p apicpu guest '.*' '.*' '.*' >/dev/null
-
-connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
-export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT \
-    RabbitMq__VirtualHost=apicpu Problems__Directory="$PWD/problems" DOTNET_ENVIRONMENT=Production \
-    ASPNETCORE_ENVIRONMENT=Production Logging__Format=${Logging__Format:-text}
-export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
-# shellcheck disable=SC2086
-(cd "${API_DIR:-src/Grader.Api/bin/Release/net10.0}" && exec env "Webhooks__Sources__local__Secret=$SECRET" ${API_ENV:-} \
-    dotnet Grader.Api.dll --urls "$URL") > "$LOGS/api.log" 2>&1 &
-api=$!
-pids+=($api)
+NAME=apicpu
+source bench/lib.sh
 (cd src/Grader.Worker/bin/Release/net10.0 && exec dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 60); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$URL/health/ready" >/dev/null || { tail -20 "$LOGS/api.log"; echo "error: the API is not ready" >&2; exit 1; }
+wait_for_api
 
 bench() {
     dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection" "$@"

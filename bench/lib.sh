@@ -1,7 +1,7 @@
 # Shared set-up of bench/drain.sh and bench/throughput.sh. Sourced, not run, from the repository root with NAME set
 # (e.g. NAME=drain): a database grader_$NAME and a vhost /$NAME of its own, made afresh; logs in $GRADER_LOCAL/logs/$NAME.
 # Starts PostgreSQL and RabbitMQ (infra scripts; ports and data folder from GRADER_* as for run.sh) unless they run, builds
-# the API, the worker and Grader.Bench, and starts the API (pid in pids) on $URL with webhook source `local` ($SECRET) and
+# the API, the worker and Grader.Bench (unless NO_BUILD), and starts the API (pid in $api and pids) on $URL with webhook source `local` ($SECRET) and
 # rate limits raised for load. On exit it stops every pid in pids, drops the vhost and stops the servers it started.
 # Leaves to the script: its workers (start_worker), then wait_for_api.
 source infra/env.sh
@@ -25,9 +25,11 @@ stop_all() {
 }
 trap stop_all EXIT
 
-dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
-dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
-dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
+if [ -z "${NO_BUILD:-}" ]; then
+    dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+    dotnet build src/Grader.Worker -c Release --nologo -v quiet -clp:NoSummary
+    dotnet build bench/Grader.Bench -c Release --nologo -v quiet -clp:NoSummary
+fi
 
 psql_on() { psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d "$1" "${@:2}"; }
 psql_on postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -38,13 +40,17 @@ infra/rabbitmq.sh ctl -q set_permissions -p "$NAME" guest '.*' '.*' '.*' >/dev/n
 connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$DB;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
 export ConnectionStrings__Grader=$connection RabbitMq__Host=127.0.0.1 RabbitMq__Port=$GRADER_AMQP_PORT \
     RabbitMq__VirtualHost=$NAME Problems__Directory="$PWD/problems" DOTNET_ENVIRONMENT=Production \
-    ASPNETCORE_ENVIRONMENT=Production Logging__Format=text
+    ASPNETCORE_ENVIRONMENT=Production Logging__Format=${Logging__Format:-text}
 export Sessions__KeyEncryptionKey=$(session_key)   # the staff session key ring is sealed outside Development (infra/env.sh)
 # The webhook's per-source budget (200/s by default) would turn the fixed rate and the bursts into 429s.
 export RateLimits__PerSource__PermitsPerMinute=100000000 RateLimits__PerClient__PermitsPerMinute=100000000
-(cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__local__Secret=$SECRET" dotnet Grader.Api.dll \
-    --urls "$URL") > "$LOGS/api.log" 2>&1 &
-pids+=($!)
+# API_DIR: another build of the API (dotnet build src/Grader.Api -c Release -o <folder>); API_ENV="NAME=value ...": settings
+# for the API only (runtime knobs compared back to back).
+# shellcheck disable=SC2086
+(cd "${API_DIR:-src/Grader.Api/bin/Release/net10.0}" && exec env "Webhooks__Sources__local__Secret=$SECRET" ${API_ENV:-} \
+    dotnet Grader.Api.dll --urls "$URL") > "$LOGS/api.log" 2>&1 &
+api=$!
+pids+=($api)
 
 wait_for_api() {
     for _ in $(seq 1 60); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
