@@ -45,7 +45,7 @@ public sealed class VariantRegradeTests
             var history = (await stack.Http.GetFromJsonAsync<List<ResultRevisionView>>($"/api/v1/submissions/{ids[i]}/results", ServiceStack.Json))!;
             var seed = string.Create(CultureInfo.InvariantCulture,
                 $"seed {VariantSeed.For(ServiceStack.VariantSalt, ProblemId, new VariantKey("cs189", "dis4", students[i]))}");
-            Assert.Equal(new[] { (1, seed), (2, seed) }, history.Select(r => (r.Revision, r.Variant)));
+            Assert.Equal(new (int, string?)[] { (1, seed), (2, seed) }, history.Select(r => (r.Revision, r.Variant)));
             Assert.NotEqual(history[0].ProblemVersion, history[1].ProblemVersion);
             Assert.Equal("correct", (await stack.GetSubmissionAsync(ids[i])).Parts!.Single(p => p.PartId == "1d").Status);
         }
