@@ -73,6 +73,12 @@ language plpgsql as $$
 declare
     dropped uuid[];
 begin
+    -- Most updates are a claim (queued → grading) or a failure: nothing counted before or after, and then the statements
+    -- below are not even planned, so the hot path neither reads nor locks `results` for them.
+    if not exists (select 1 from old_rows o join new_rows n on n.id = o.id where o.status = 'graded' or n.status = 'graded') then
+        return null;
+    end if;
+
     insert into summary_best as t (course, assignment, student_id, problem_id, submission_id, effective_submitted_at, score)
     select distinct on (n.course, n.assignment, n.student_id, n.problem_id)
            n.course, n.assignment, n.student_id, n.problem_id, n.id, n.effective_submitted_at, r.score
@@ -109,6 +115,11 @@ $$;
 create function summary_best_after_insert() returns trigger
 language plpgsql as $$
 begin
+    -- The webhook's inserts are queued: they skip the statement below (and `results`) entirely.
+    if not exists (select 1 from new_rows where status = 'graded') then
+        return null;
+    end if;
+
     insert into summary_best as t (course, assignment, student_id, problem_id, submission_id, effective_submitted_at, score)
     select distinct on (n.course, n.assignment, n.student_id, n.problem_id)
            n.course, n.assignment, n.student_id, n.problem_id, n.id, n.effective_submitted_at, r.score
@@ -128,6 +139,10 @@ $$;
 create function summary_best_after_delete() returns trigger
 language plpgsql as $$
 begin
+    if not exists (select 1 from old_rows where status = 'graded') then
+        return null;
+    end if;
+
     perform summary_best_recompute(
         array(select row(course, assignment, student_id, problem_id)::summary_best_key from old_rows where status = 'graded'),
         array(select id from old_rows where status = 'graded'));
