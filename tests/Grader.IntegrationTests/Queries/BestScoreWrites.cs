@@ -1,4 +1,5 @@
 using Npgsql;
+using static Grader.IntegrationTests.Queries.TestSql;
 
 namespace Grader.IntegrationTests.Queries;
 
@@ -100,22 +101,5 @@ internal sealed class BestScoreWrites(NpgsqlDataSource db, string assignment)
         await using var command = new NpgsqlCommand("select max(revision) from results where submission_id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = submission });
         return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, params object[] values)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await ExecuteAsync(connection, sql, values);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using static Grader.IntegrationTests.Queries.TestSql;
 
 namespace Grader.IntegrationTests.Queries;
 
@@ -62,21 +63,4 @@ internal sealed class SubmissionWrites(NpgsqlDataSource db, string assignment)
         values ($1, $2, $3, 'v1', $4, 2, jsonb_build_array(jsonb_build_object('partId', 'a', 'status',
                 case when $4 >= 2 then 'correct' else 'incorrect' end, 'score', $4, 'maxScore', 2)), now(), 1, 'writes')
         """;
-
-    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, params object[] values)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await ExecuteAsync(connection, sql, values);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
 }
