@@ -9,6 +9,9 @@ namespace Grader.Api.Extensions;
 internal sealed class TransientFailureHandler(IProblemDetailsService problemDetails, ILogger<TransientFailureHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>The retry a 503 asks for, of the API and of the pages alike: a database restart takes seconds.</summary>
+    public const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // A page request gets the HTML error page instead (PageFailures); the middleware logs its failure.
@@ -19,7 +22,7 @@ internal sealed class TransientFailureHandler(IProblemDetailsService problemDeta
 
         logger.LogWarning(exception, "Transient infrastructure failure on {Path}", httpContext.Request.Path);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = "5";
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -42,7 +42,7 @@ public sealed class ErrorModel : PageModel
         if (Status == StatusCodes.Status503ServiceUnavailable)
         {
             // As the JSON API's 503 says: the database is down or restarting, and a retry in a few seconds may succeed.
-            Response.Headers.RetryAfter = "5";
+            Response.Headers.RetryAfter = Extensions.TransientFailureHandler.RetryAfterSeconds;
         }
 
         RetryAfter = Response.Headers.RetryAfter.ToString() is { Length: > 0 } seconds ? seconds : null;
