@@ -40,7 +40,19 @@ public sealed class ServerPortCheckTests
         }
 
         listener.Stop();
-        Assert.NotEqual("", Run($"ss -Htan state fin-wait-2 '( sport = :{port} )'").Output.Trim());
+        // The client's ACK of that FIN moves it from FIN-WAIT-1 to FIN-WAIT-2; on a loaded machine that can take a moment
+        // (a fresh-clone run once saw FIN-WAIT-1 still), so wait for the state the test is about before checking the port.
+        var finWait2 = "";
+        for (var tries = 0; tries < 50 && finWait2 == ""; tries++)
+        {
+            finWait2 = Run($"ss -Htan state fin-wait-2 '( sport = :{port} )'").Output.Trim();
+            if (finWait2 == "")
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotEqual("", finWait2);
 
         var (exitCode, error) = RequireFreePorts(port);
 
