@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Grader.Api.ManualGrading;
+using Grader.Api.Pages.Grading;
 using Grader.Api.Submissions;
 using Grader.Data.Access;
 using Grader.Data.Entities;
@@ -9,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Grader.Api.Pages.Courses;
 
 /// <summary>One submission: every part's answer, status, score and feedback, and every revision of its grade.</summary>
-public sealed class SubmissionModel(SubmissionStore submissions, CourseScope scope) : PageModel
+public sealed class SubmissionModel(SubmissionStore submissions, CourseScope scope, ManualParts manualParts) : PageModel
 {
     [FromRoute] public string Course { get; set; } = "";
     [FromRoute] public Guid Id { get; set; }
@@ -32,6 +34,17 @@ public sealed class SubmissionModel(SubmissionStore submissions, CourseScope sco
         Revisions = history.Results.Select(r => ResultRevisionView.From(r, r.Id == history.CurrentResultId)).Reverse().ToList();
         return Page();
     }
+
+    /// <summary>
+    /// Where staff grade this submission's answer to a manual part (the queue, opened at this submission); null for a part
+    /// the grader scores. Grades belong to one submission, so a resubmission's manual parts show here as not graded yet.
+    /// </summary>
+    public string? GradeLink(string partId) => manualParts.Find(Submission.ProblemId, partId) is null
+        ? null
+        : GradingLinks.Answer(Submission.Course, Submission.Assignment, Submission.ProblemId, partId, Submission.Id);
+
+    /// <summary>A manual part staff have not graded yet: the grader reports it <c>manual</c>, outside score and maximum.</summary>
+    public static bool AwaitsStaff(PartResultView part) => part.Status == "manual";
 
     /// <summary>The student's answer to a part as sent (a string as is, anything else as JSON); null when absent.</summary>
     public string? Answer(string partId)
