@@ -1,5 +1,6 @@
 using Grader.Contracts.Webhooks;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -8,7 +9,9 @@ namespace Grader.Api.Access;
 /// <summary>
 /// Writes the two ways in into the OpenAPI document, so a generated client knows what to send: an API key as a bearer
 /// token on every endpoint that needs one (all but those marked <c>AllowAnonymous</c>, as the fallback policy decides),
-/// and the HMAC signature header on the webhook.
+/// and the HMAC signature header on the webhook. An operation that only some roles may call names them in its bearer
+/// requirement (OpenAPI 3.1 allows role names there for non-OAuth schemes), e.g. <c>{"apiKey": ["instructor", "admin"]}</c>
+/// on the manual grading and query endpoints, so a reader of the document knows an lms key gets 403 there.
 /// </summary>
 public sealed class SecuritySchemesInOpenApi : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -38,7 +41,7 @@ public sealed class SecuritySchemesInOpenApi : IOpenApiDocumentTransformer, IOpe
         return Task.CompletedTask;
     }
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var scheme = metadata.OfType<SignedWebhook>().Any() ? WebhookSignature
@@ -46,10 +49,34 @@ public sealed class SecuritySchemesInOpenApi : IOpenApiDocumentTransformer, IOpe
             : ApiKey;
         if (scheme is not null)
         {
+            var roles = scheme == ApiKey ? await RolesAsync(metadata, context.ApplicationServices) : [];
             operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = roles });
+        }
+    }
+
+    /// <summary>
+    /// The roles every authorization requirement of the endpoint lets in (their intersection), from its policies, named or
+    /// given as objects; empty when any key may call it.
+    /// </summary>
+    private static async Task<List<string>> RolesAsync(IList<object> metadata, IServiceProvider services)
+    {
+        var policies = metadata.OfType<AuthorizationPolicy>().ToList();
+        var provider = services.GetRequiredService<IAuthorizationPolicyProvider>();
+        foreach (var data in metadata.OfType<IAuthorizeData>())
+        {
+            if (data.Policy is { } name && await provider.GetPolicyAsync(name) is { } named)
+            {
+                policies.Add(named);
+            }
         }
 
-        return Task.CompletedTask;
+        IEnumerable<string>? roles = null;
+        foreach (var requirement in policies.SelectMany(p => p.Requirements).OfType<RolesAuthorizationRequirement>())
+        {
+            roles = roles is null ? requirement.AllowedRoles : roles.Intersect(requirement.AllowedRoles, StringComparer.Ordinal);
+        }
+
+        return roles?.Distinct(StringComparer.Ordinal).ToList() ?? [];
     }
 }
