@@ -31,20 +31,33 @@ public sealed class RegradeJobModel(
 
     public bool CanConfirm => Job is { DryRun: true, State: RegradeJobState.Completed };
 
-    public async Task<IActionResult> OnGetAsync(string? cursor, CancellationToken cancellationToken)
+    /// <param name="cursor">Where the changes list goes on (its "More changes" link).</param>
+    /// <param name="failures">Where the failures list goes on (its "More failures" link): a job may fail more than a page.</param>
+    public async Task<IActionResult> OnGetAsync(string? cursor, string? failures, CancellationToken cancellationToken)
     {
-        Guid? after = null;
-        if (cursor is not null)
+        if (!TryOpen(cursor, out var after) || !TryOpen(failures, out var failuresAfter))
         {
-            if (!Guid.TryParse(PageCursor.TryOpen(cursor), out var last))
-            {
-                return BadRequest();
-            }
-
-            after = last;
+            return BadRequest();
         }
 
-        return await LoadAsync(after, cancellationToken) ? Page() : NotFound();
+        return await LoadAsync(after, failuresAfter, cancellationToken) ? Page() : NotFound();
+    }
+
+    private static bool TryOpen(string? cursor, out Guid? after)
+    {
+        after = null;
+        if (cursor is null)
+        {
+            return true;
+        }
+
+        if (!Guid.TryParse(PageCursor.TryOpen(cursor), out var last))
+        {
+            return false;
+        }
+
+        after = last;
+        return true;
     }
 
     /// <summary>What the progress bar needs, polled while the job runs.</summary>
@@ -100,7 +113,7 @@ public sealed class RegradeJobModel(
         return Redirect($"/regrades/{Id}");
     }
 
-    private async Task<bool> LoadAsync(Guid? after, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(Guid? after, Guid? failuresAfter, CancellationToken cancellationToken)
     {
         if (await jobs.FindAsync(Id, scope, cancellationToken) is not { } job)
         {
@@ -110,7 +123,7 @@ public sealed class RegradeJobModel(
         Job = job;
         var pageSize = options.Value.ChangesPageSize;
         Changes = await changes.PageAsync(Id, after, pageSize, cancellationToken);
-        Failures = await changes.FailuresAsync(Id, null, pageSize, cancellationToken);
+        Failures = await changes.FailuresAsync(Id, failuresAfter, pageSize, cancellationToken);
         return true;
     }
 }
