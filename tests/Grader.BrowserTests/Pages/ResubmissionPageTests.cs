@@ -37,6 +37,11 @@ public sealed class ResubmissionPageTests(GradingStack fixture) : IClassFixture<
         await page.GotoAsync($"/courses/{Course}/submissions/{first.Id}");
         Assert.Equal("correct Change the grade (part 1a)", await StatusCellAsync(page));
         Assert.Equal("1 / 1", await page.Locator("#part-1a td.num").InnerTextAsync());
+        // The staff grade is the current revision, naming its grader (the key's name) and its time.
+        var revision = (await page.RowsAsync("#revisions"))[0].Split('\t');
+        Assert.Equal("2 (current)", revision[0]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", revision[1]);
+        Assert.Contains("test Instructor", revision[2], StringComparison.Ordinal);
         await page.GotoAsync($"/courses/{Course}/submissions/{second.Id}");
         Assert.Equal("manual, not graded yet Grade it (part 1a)", await StatusCellAsync(page));
         Assert.Equal("– / 1", await page.Locator("#part-1a td.num").InnerTextAsync());
