@@ -11,6 +11,7 @@ namespace Grader.BrowserTests.Infrastructure;
 public class BrowserStack : IAsyncLifetime
 {
     private readonly bool _ownServers;
+    private readonly string? _problemsDirectory;
 
     public BrowserStack()
         : this(ownServers: false)
@@ -18,7 +19,12 @@ public class BrowserStack : IAsyncLifetime
     }
 
     /// <param name="ownServers">Containers of its own (<see cref="ServiceStack.StartAsync"/>): for a test that stops a server.</param>
-    protected BrowserStack(bool ownServers) => _ownServers = ownServers;
+    /// <param name="problemsDirectory">Problem files other than the repository's <c>problems/</c> (API and worker alike).</param>
+    protected BrowserStack(bool ownServers, string? problemsDirectory = null)
+    {
+        _ownServers = ownServers;
+        _problemsDirectory = problemsDirectory;
+    }
 
     /// <summary>Where test.sh's <c>apt-get install chromium</c> puts it; <c>GRADER_CHROMIUM</c> overrides.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("GRADER_CHROMIUM") ?? "/usr/bin/chromium";
@@ -30,7 +36,7 @@ public class BrowserStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Stack = await ServiceStack.StartAsync(realServer: true, ownServers: _ownServers);
+        Stack = await ServiceStack.StartAsync(_problemsDirectory, realServer: true, ownServers: _ownServers);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
