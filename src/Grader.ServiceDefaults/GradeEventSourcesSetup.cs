@@ -1,4 +1,5 @@
 using Grader.Data.Passback;
+using Grader.ServiceDefaults.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ namespace Grader.ServiceDefaults;
 /// </summary>
 public static class GradeEventSourcesSetup
 {
-    public const string Section = "Webhooks:Sources";
+    public const string Section = WebhookSourceRule.SourcesSection;
 
     public static IHostApplicationBuilder AddGradeEventSources(this IHostApplicationBuilder builder)
     {
@@ -24,6 +25,6 @@ public static class GradeEventSourcesSetup
 
     public static GradeEventSources FromConfiguration(IConfiguration configuration) => new(configuration.GetSection(Section)
         .GetChildren()
-        .Where(source => !string.IsNullOrWhiteSpace(source["CallbackUrl"]) && !string.IsNullOrEmpty(source["Secret"]))
+        .Where(source => WebhookSourceRule.SendsGrades(source["CallbackUrl"], source["Secret"]))
         .Select(source => source.Key));
 }

@@ -45,6 +45,35 @@ public sealed class SettingsOnStartTests
         Assert.StartsWith(key + " ", Assert.Single(error.Failures));
     }
 
+    [Fact]
+    public async Task A_webhook_source_with_a_callback_but_no_secret_stops_the_worker_at_start_naming_its_key()
+    {
+        // Its grades could not be signed: left out of the dispatch, they would pile up unsent with nothing said.
+        using var host = Build(new() { ["Webhooks:Sources:lms:CallbackUrl"] = "https://lms.example/grades" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.PrepareGraderAsync());
+
+        Assert.StartsWith("Webhooks:Sources:lms:Secret must be set", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Secret", "   ")]
+    [InlineData("PreviousSecret", " ")]
+    [InlineData("CallbackUrl", "ftp://lms.example/grades")]
+    [InlineData("CallbackUrl", "/grades")]
+    public async Task A_webhook_source_the_api_would_refuse_stops_the_worker_too(string setting, string value)
+    {
+        using var host = Build(new()
+        {
+            ["Webhooks:Sources:lms:Secret"] = "s3cret", ["Webhooks:Sources:lms:CallbackUrl"] = "https://lms.example/grades",
+            [$"Webhooks:Sources:lms:{setting}"] = value,
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.PrepareGraderAsync());
+
+        Assert.StartsWith($"Webhooks:Sources:lms:{setting} ", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });

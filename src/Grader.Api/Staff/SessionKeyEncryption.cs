@@ -32,24 +32,36 @@ public sealed class SessionKeyEncryptor(KeyEncryptionKey key) : IXmlEncryptor
 
 /// <summary>
 /// Opens what <see cref="SessionKeyEncryptor"/> sealed. The key manager creates it by its type name with the services
-/// (hence the constructor); another <c>Sessions:KeyEncryptionKey</c> throws, so that key is never used and the sessions
-/// and forms it protects are refused.
+/// (hence the constructor). A row that does not open (sealed under another <c>Sessions:KeyEncryptionKey</c>, or not a
+/// sealed key at all: changed or damaged in the table) throws a <see cref="CryptographicException"/> naming the row and
+/// the fault, so that key is never used and the sessions and forms it protects are refused.
 /// </summary>
 public sealed class SessionKeyDecryptor(IServiceProvider services) : IXmlDecryptor
 {
+    /// <summary>The row's name, set on the element as the key ring reads it (it is not stored).</summary>
+    internal static readonly XName RowAttribute = "row";
+
     public XElement Decrypt(XElement encryptedElement)
     {
         var options = services.GetRequiredService<IOptions<SessionKeyOptions>>().Value;
-        var sealedKey = Convert.FromBase64String(encryptedElement.Value);
+        var row = $"Session key row {(string?)encryptedElement.Attribute(RowAttribute) ?? "(name unknown)"} of data_protection_keys";
+        var sealedKey = new byte[encryptedElement.Value.Length];
+        if (!Convert.TryFromBase64String(encryptedElement.Value, sealedKey, out var length))
+        {
+            throw new CryptographicException($"{row} is not a sealed key: its {SealedName.LocalName} is not base64 (changed in the table?).");
+        }
+
         try
         {
-            var plaintext = options.Key().Unprotect(SessionKeyEncryptor.Purpose, sealedKey);
+            var plaintext = options.Key().Unprotect(SessionKeyEncryptor.Purpose, sealedKey.AsSpan(0, length));
             return XElement.Parse(Encoding.UTF8.GetString(plaintext));
         }
         catch (CryptographicException e)
         {
             throw new CryptographicException(
-                $"A stored session key does not open with {SessionKeyOptions.SettingKey}: another value than the instance that stored it.", e);
+                $"{row} does not open with {SessionKeyOptions.SettingKey}: sealed under another value than this instance's (or changed in the table).", e);
         }
     }
+
+    private static XName SealedName => SessionKeyEncryptor.SealedName;
 }

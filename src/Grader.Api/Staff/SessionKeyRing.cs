@@ -48,7 +48,7 @@ public static class SessionKeyRing
     {
         public IReadOnlyCollection<XElement> GetAllElements()
         {
-            var elements = store.All().Select(XElement.Parse).ToList();
+            var elements = store.All().Select(Parse).ToList();
             if (!encrypts)
             {
                 return elements;
@@ -63,6 +63,19 @@ public static class SessionKeyRing
             }
 
             return elements;
+        }
+
+        // The key manager hands the decryptor a detached copy of the sealed secret: the row's name travels on it, so a
+        // row that does not open is reported by name.
+        private static XElement Parse(StoredKeyRow row)
+        {
+            var element = XElement.Parse(row.Xml);
+            foreach (var sealedKey in element.Descendants(SessionKeyEncryptor.SealedName))
+            {
+                sealedKey.SetAttributeValue(SessionKeyDecryptor.RowAttribute, row.Name);
+            }
+
+            return element;
         }
 
         public void StoreElement(XElement element, string friendlyName) =>

@@ -31,6 +31,9 @@ public sealed class WebhookSource
     public string? Secret { get; set; }
     public string? PreviousSecret { get; set; }
 
+    /// <summary>Where this source's grade events go; read here only to check it as the worker does (WebhookSourceRule).</summary>
+    public string? CallbackUrl { get; set; }
+
     /// <summary>
     /// The courses this source may post into (<c>Webhooks__Sources__canvas__Courses__0=cs189</c>); another course is a 403.
     /// Empty means any course, which the API warns about at start.

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Grader.Data;
 using Grader.Data.Access;
-using Npgsql;
 
 namespace Grader.Cli.Commands;
 
@@ -90,43 +88,10 @@ internal static class KeysCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? connection, Schema schema, Func<ApiKeyStore, Task<int>> action,
-        CancellationToken cancellationToken)
-    {
-        connection ??= Environment.GetEnvironmentVariable("ConnectionStrings__Grader");
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            Console.Error.WriteLine("error: no database: pass --connection or set ConnectionStrings__Grader");
-            return ExitCodes.BadInput;
-        }
-
-        try
-        {
-            await using var dataSource = NpgsqlDataSource.Create(connection);
-            if (schema == Schema.Migrate)
-            {
-                await SchemaMigrator.MigrateAsync(dataSource, cancellationToken);
-            }
-            else if (await SchemaMigrator.PendingAsync(dataSource, cancellationToken) is { Count: > 0 } pending)
-            {
-                Console.Error.WriteLine($"error: the database schema is behind this grader (missing {string.Join(", ", pending)}); "
-                    + "start the API or a worker, or run 'grader keys create', to migrate it. 'keys list' never changes the database.");
-                return ExitCodes.SchemaBehind;
-            }
-
-            return await action(new ApiKeyStore(dataSource, TimeProvider.System));
-        }
-        catch (EditedMigrationException exception)
-        {
-            Console.Error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.Unavailable;
-        }
-        catch (Exception exception) when (exception is NpgsqlException or ArgumentException or TimeoutException)
-        {
-            Console.Error.WriteLine($"error: cannot use the database: {exception.Message}");
-            return ExitCodes.Unavailable;
-        }
-    }
+    private static Task<int> RunAsync(string? connection, Schema schema, Func<ApiKeyStore, Task<int>> action,
+        CancellationToken cancellationToken) =>
+        CliDatabase.RunAsync(connection, schema == Schema.ReadOnly ? "keys list" : null,
+            dataSource => action(new ApiKeyStore(dataSource, TimeProvider.System)), cancellationToken);
 
     private enum Schema
     {

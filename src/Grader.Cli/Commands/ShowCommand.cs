@@ -23,11 +23,7 @@ internal static class ShowCommand
         variant.AddTo(command);
         command.SetAction(result =>
         {
-            var problem = ProblemsOption.TryFind(result.GetValue(problems)!, result.GetValue(problemId)!, Console.Error);
-            if (problem is not null)
-            {
-                problem = variant.Resolve(result, problem, Console.Error);
-            }
+            var problem = variant.FindProblem(result, problems, problemId, Console.Error);
             if (problem is null)
             {
                 return ExitCodes.BadInput;

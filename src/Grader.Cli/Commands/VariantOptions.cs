@@ -34,6 +34,15 @@ internal sealed class VariantOptions
         command.Options.Add(Seed);
     }
 
+    /// <summary>
+    /// The problem a command names (<paramref name="problemId"/> in <paramref name="problems"/>), as the chosen variant;
+    /// null after printing why there is none.
+    /// </summary>
+    public Problem? FindProblem(ParseResult result, Option<string> problems, Argument<string> problemId, TextWriter error) =>
+        ProblemsOption.TryFind(result.GetValue(problems)!, result.GetValue(problemId)!, error) is { } problem
+            ? Resolve(result, problem, error)
+            : null;
+
     /// <summary>The chosen variant of <paramref name="problem"/>, or null after printing why it cannot be built.</summary>
     public Problem? Resolve(ParseResult result, Problem problem, TextWriter error)
     {

@@ -9,15 +9,15 @@ namespace Grader.Data.Access;
 /// </summary>
 public sealed class DataProtectionKeyStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Every stored key element, oldest first.</summary>
-    public IReadOnlyList<string> All()
+    /// <summary>Every stored key element with its row's name (<c>key-&lt;id&gt;</c>), oldest first.</summary>
+    public IReadOnlyList<StoredKeyRow> All()
     {
-        using var command = SqlCommands.Create(dataSource, "select xml from data_protection_keys order by created_at, name");
+        using var command = SqlCommands.Create(dataSource, "select name, xml from data_protection_keys order by created_at, name");
         using var reader = command.ExecuteReader();
-        var rows = new List<string>();
+        var rows = new List<StoredKeyRow>();
         while (reader.Read())
         {
-            rows.Add(reader.Get<string>("xml"));
+            rows.Add(new StoredKeyRow(reader.Get<string>("name"), reader.Get<string>("xml")));
         }
 
         return rows;
@@ -31,3 +31,6 @@ public sealed class DataProtectionKeyStore(NpgsqlDataSource dataSource)
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>One row of <c>data_protection_keys</c>: its name (the key manager's friendly name) and its key element.</summary>
+public sealed record StoredKeyRow(string Name, string Xml);

@@ -1,3 +1,4 @@
+using Grader.Data.Passback;
 using Grader.Data.Sql;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,6 +8,8 @@ namespace Grader.Data.Lti;
 /// <summary>What an admin sees and does of score posts: list them with attempts and last error, post one or a platform's dead ones again.</summary>
 public sealed class LtiScoreDeliveries(NpgsqlDataSource dataSource)
 {
+    private readonly OutboxRows _rows = new(dataSource, "lti_score_posts", "score_timestamp");
+
     public async Task<List<ScorePostDelivery>> ListAsync(ScorePostFilter filter, CancellationToken cancellationToken)
     {
         await using var command = SqlCommands.Create(dataSource, """
@@ -28,31 +31,13 @@ public sealed class LtiScoreDeliveries(NpgsqlDataSource dataSource)
             reader.Value<DateTimeOffset>("delivered_at")), cancellationToken);
     }
 
-    /// <returns>false when there is no such post.</returns>
-    public async Task<bool> RedeliverAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource,
-            "update lti_score_posts set state = 'pending', next_attempt_at = now(), retry_from = now(), delivered_at = null where id = $1", id);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
+    /// <summary>Makes one (delivered or dead) pending and due now, with a fresh retry window.</summary>
+    /// <returns>false when there is no such one.</returns>
+    public Task<bool> RedeliverAsync(Guid id, CancellationToken cancellationToken) => _rows.RedeliverAsync(id, cancellationToken);
 
-    public async Task<int> RedeliverDeadAsync(string source, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource,
-            "update lti_score_posts set state = 'pending', next_attempt_at = now(), retry_from = now() where source = $1 and state = 'dead'", source);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <returns>How many dead ones of the source were made pending again.</returns>
+    public Task<int> RedeliverDeadAsync(string source, CancellationToken cancellationToken) => _rows.RedeliverDeadAsync(source, cancellationToken);
 
-    /// <summary>The undelivered backlog of score posts, in the webhook events' shape.</summary>
-    public async Task<Passback.GradeEventBacklog> BacklogAsync(CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource, """
-            select count(*) filter (where state = 'pending') as pending, count(*) filter (where state = 'dead') as dead,
-                   extract(epoch from now() - min(score_timestamp) filter (where state = 'pending'))::float8 as oldest
-            from lti_score_posts where state <> 'delivered'
-            """);
-        var rows = await SqlCommands.ListAsync(command, reader => new Passback.GradeEventBacklog(reader.Get<long>("pending"),
-            reader.Get<long>("dead"), reader.Value<double>("oldest") is { } seconds ? TimeSpan.FromSeconds(seconds) : null), cancellationToken);
-        return rows[0];
-    }
+    /// <summary>The undelivered backlog, in the webhook events' shape.</summary>
+    public Task<GradeEventBacklog> BacklogAsync(CancellationToken cancellationToken) => _rows.BacklogAsync(cancellationToken);
 }

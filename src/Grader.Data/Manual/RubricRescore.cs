@@ -20,13 +20,16 @@ internal static class RubricRescore
             await ManualRevisions.LockAsync(connection, transaction, ids.Distinct().ToList(), cancellationToken);
         }
 
-        // Items that no longer exist (the deleted one) add nothing to the sum.
+        // Items that no longer exist (the deleted one) add nothing to the sum. Written in the order of summary_best's key
+        // (migration 0016): each write offers its key's row there, and a regrade batch offers its keys in one statement in
+        // that order; in submission-id order the two could take two keys crosswise and deadlock
+        // (RescoreRegradeLockOrderTests). The submissions themselves are already locked above, in id order, as the batch does.
         await using var read = Create(connection, transaction, """
             select g.submission_id, g.part_id, g.points, g.max_points, g.adjustment, g.comment,
                    coalesce((select array_agg(i.points) from rubric_items i where i.id = any (g.rubric_item_ids)), '{}') as item_points
-            from manual_grades g
+            from manual_grades g join submissions s on s.id = g.submission_id
             where g.rubric_item_ids @> array[$1]
-            order by g.submission_id
+            order by s.course, s.assignment, s.student_id, s.problem_id, g.submission_id
             """, itemId);
         var grades = await SqlCommands.ListAsync(read, reader => (
             Submission: reader.Get<Guid>("submission_id"), Part: reader.Get<string>("part_id"), Points: reader.Get<double>("points"),

@@ -7,6 +7,8 @@ namespace Grader.Data.Passback;
 /// <summary>What an admin sees and does of outgoing events: list them, send one again, send a source's dead ones again.</summary>
 public sealed class GradeEventDeliveries(NpgsqlDataSource dataSource)
 {
+    private readonly OutboxRows _rows = new(dataSource, "grade_events", "occurred_at");
+
     public async Task<List<GradeEventDelivery>> ListAsync(GradeEventFilter filter, CancellationToken cancellationToken)
     {
         await using var command = SqlCommands.Create(dataSource, """
@@ -29,32 +31,13 @@ public sealed class GradeEventDeliveries(NpgsqlDataSource dataSource)
             cancellationToken);
     }
 
-    /// <summary>Makes one event (delivered or dead) pending and due now, with a fresh retry window.</summary>
-    /// <returns>false when there is no such event.</returns>
-    public async Task<bool> RedeliverAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource,
-            "update grade_events set state = 'pending', next_attempt_at = now(), retry_from = now(), delivered_at = null where id = $1", id);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
+    /// <summary>Makes one (delivered or dead) pending and due now, with a fresh retry window.</summary>
+    /// <returns>false when there is no such one.</returns>
+    public Task<bool> RedeliverAsync(Guid id, CancellationToken cancellationToken) => _rows.RedeliverAsync(id, cancellationToken);
 
-    /// <returns>How many dead events of the source were made pending again.</returns>
-    public async Task<int> RedeliverDeadAsync(string source, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource,
-            "update grade_events set state = 'pending', next_attempt_at = now(), retry_from = now() where source = $1 and state = 'dead'", source);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <returns>How many dead ones of the source were made pending again.</returns>
+    public Task<int> RedeliverDeadAsync(string source, CancellationToken cancellationToken) => _rows.RedeliverDeadAsync(source, cancellationToken);
 
-    public async Task<GradeEventBacklog> BacklogAsync(CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(dataSource, """
-            select count(*) filter (where state = 'pending') as pending, count(*) filter (where state = 'dead') as dead,
-                   extract(epoch from now() - min(occurred_at) filter (where state = 'pending'))::float8 as oldest
-            from grade_events where state <> 'delivered'
-            """);
-        var rows = await SqlCommands.ListAsync(command, reader => new GradeEventBacklog(reader.Get<long>("pending"), reader.Get<long>("dead"),
-            reader.Value<double>("oldest") is { } seconds ? TimeSpan.FromSeconds(seconds) : null), cancellationToken);
-        return rows[0];
-    }
+    /// <summary>The undelivered backlog, in the webhook events' shape.</summary>
+    public Task<GradeEventBacklog> BacklogAsync(CancellationToken cancellationToken) => _rows.BacklogAsync(cancellationToken);
 }

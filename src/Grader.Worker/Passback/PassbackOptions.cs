@@ -16,7 +16,18 @@ public sealed class PassbackOptions
 
     /// <summary>The sources whose grades are sent: a callback URL and a secret.</summary>
     public IEnumerable<KeyValuePair<string, CallbackSource>> Callbacks =>
-        Sources.Where(s => !string.IsNullOrWhiteSpace(s.Value.CallbackUrl) && !string.IsNullOrEmpty(s.Value.Secret));
+        Sources.Where(s => WebhookSourceRule.SendsGrades(s.Value.CallbackUrl, s.Value.Secret));
+
+    /// <summary>Every source by the API's rule, and the <c>Delivery</c> subsection.</summary>
+    public static void Rules(PassbackOptions o, SettingsCheck check)
+    {
+        foreach (var (name, source) in o.Sources.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            WebhookSourceRule.Check(name, source.Secret, source.PreviousSecret, source.CallbackUrl, check);
+        }
+
+        o.Delivery.Check($"{Section}:{nameof(o.Delivery)}", check);
+    }
 }
 
 /// <summary>One LMS source as the dispatcher sees it.</summary>
@@ -24,6 +35,9 @@ public sealed class CallbackSource
 {
     public string? CallbackUrl { get; set; }
     public string? Secret { get; set; }
+
+    /// <summary>Not used to sign; bound so the worker checks a source by the same rule as the API.</summary>
+    public string? PreviousSecret { get; set; }
 }
 
 /// <summary>How the dispatcher sends: timeouts, retry schedule, how long before an event is given up (dead).</summary>

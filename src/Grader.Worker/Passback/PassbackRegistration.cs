@@ -8,10 +8,8 @@ public static class PassbackRegistration
     public static IHostApplicationBuilder AddGradePassback(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(PassbackOptions.Section);
-        builder.Services.AddOptions<PassbackOptions>().Bind(section)
-            .Validate(o => o.Callbacks.All(c => Uri.TryCreate(c.Value.CallbackUrl, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)), "Webhooks:Sources:<source>:CallbackUrl must be an absolute http(s) URL")
-            .ValidateSettings((o, check) => o.Delivery.Check($"{PassbackOptions.Section}:{nameof(o.Delivery)}", check));
+        // A source with a callback URL but no secret would otherwise be left out of Callbacks, its grades never sent.
+        builder.Services.AddOptions<PassbackOptions>().Bind(section).ValidateSettings(PassbackOptions.Rules);
 
         // Which sources' grades are stored as events is registered for both hosts by AddGraderDatabase (GradeEventSourcesSetup).
         var configured = section.Get<PassbackOptions>() ?? new PassbackOptions();

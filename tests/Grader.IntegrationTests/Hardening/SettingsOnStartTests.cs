@@ -52,6 +52,23 @@ public sealed class SettingsOnStartTests
         Assert.StartsWith("Webhooks:Sources:moodle:Secret must be set", Assert.Single(validation.Failures), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_webhook_source_with_a_callback_url_the_worker_would_refuse_stops_the_api_too()
+    {
+        // One rule for both processes (WebhookSourceRule): the API stores staff grades' events for a source's callback, so
+        // a callback the worker refuses to send to must not be accepted here.
+        using var api = new ApiFactory(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Grader"] = Unreachable, ["Webhooks:Sources:moodle:Secret"] = "s3cret",
+            ["Webhooks:Sources:moodle:CallbackUrl"] = "ftp://lms.example/grades",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+
+        var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(error));
+        Assert.StartsWith("Webhooks:Sources:moodle:CallbackUrl must be", Assert.Single(validation.Failures), StringComparison.Ordinal);
+    }
+
     private static Exception? Innermost<T>(Exception error) => error switch
     {
         T => error,

@@ -3,7 +3,11 @@ using System.Security.Cryptography;
 using System.Xml.Linq;
 using Grader.Api.Staff;
 using Grader.Data.Access;
+using Grader.Data.Secrets;
 using Grader.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Grader.IntegrationTests.Staff;
 
@@ -68,6 +72,43 @@ public sealed class SessionKeyEncryptionTests : IAsyncLifetime
 
         // The in-process instance seals its keys: the plain one, which anyone with a copy of the table could use, is ignored.
         Assert.False(await IsSignedInAsync(browser, _stack.BaseAddress));
+    }
+
+    [Fact]
+    public async Task A_key_row_that_does_not_open_is_reported_by_its_name_and_what_is_wrong_with_it()
+    {
+        using var browser = await SignedInAsync(_stack.BaseAddress);
+        var stored = Assert.Single(await KeyRowsAsync());
+        var foreign = new KeyEncryptionKey("other", Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyEncryptionKey.Size)));
+        // Copies of the stored row under new ids: one whose sealed secret is not base64, one sealed under another value.
+        await AddKeyRowAsync(stored, "key-damaged", "not base64!");
+        await AddKeyRowAsync(stored, "key-foreign", Convert.ToBase64String(foreign.Protect(SessionKeyEncryptor.Purpose, "<masterKey />"u8)));
+
+        var damaged = DecryptRow("key-damaged");
+        var other = DecryptRow("key-foreign");
+
+        Assert.StartsWith("Session key row key-damaged of data_protection_keys is not a sealed key: its sealedKey is not base64", damaged.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Session key row key-foreign of data_protection_keys does not open with {SessionKeyOptions.SettingKey}", other.Message, StringComparison.Ordinal);
+    }
+
+    private CryptographicException DecryptRow(string name)
+    {
+        // As the key manager reads the ring: through the repository, then each sealed secret through the decryptor.
+        var repository = _stack.ApiServices.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository!;
+        var sealedKey = repository.GetAllElements().SelectMany(e => e.Descendants(SessionKeyEncryptor.SealedName))
+            .Single(e => (string?)e.Attribute("row") == name);
+        return Assert.Throws<CryptographicException>(() => new SessionKeyDecryptor(_stack.ApiServices).Decrypt(new XElement(sealedKey)));
+    }
+
+    private async Task AddKeyRowAsync(XElement stored, string name, string sealedContent)
+    {
+        var copy = new XElement(stored);
+        copy.SetAttributeValue("id", Guid.NewGuid());
+        copy.Descendants().Single(e => e.Name.LocalName == "sealedKey").Value = sealedContent;
+        await using var command = _stack.Db.CreateCommand("insert into data_protection_keys (name, xml) values ($1, $2)");
+        command.Parameters.Add(new() { Value = name });
+        command.Parameters.Add(new() { Value = copy.ToString(SaveOptions.DisableFormatting) });
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<StaffHttpSession> SignedInAsync(Uri server)

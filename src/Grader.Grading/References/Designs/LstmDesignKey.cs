@@ -26,13 +26,9 @@ internal sealed class LstmDesignKey(IReadOnlyList<double> alphabet, int maxLengt
 
     public override PartResult Grade(Part part, JsonElement answer)
     {
-        if (DesignAnswer.IsEmpty(answer))
+        if (!DesignAnswer.TryRead(part, answer, LstmReader.ParameterNames, out var values, out var refusal))
         {
-            return new PartResult(part.Id, PartStatus.Missing, 0, part.Points, "No parameters were given.");
-        }
-        if (!DesignAnswer.TryRead(answer, LstmReader.ParameterNames, out var values, out var error))
-        {
-            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points, error);
+            return refusal;
         }
         var p = LstmReader.ParameterNames.Select(name => values[name]).ToArray();
         var student = new ScalarLstm(LstmParameters.Scalar(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]));

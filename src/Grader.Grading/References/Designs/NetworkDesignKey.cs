@@ -23,13 +23,9 @@ internal sealed class NetworkDesignKey(FeedForwardNetwork target, string targetD
 
     public override PartResult Grade(Part part, JsonElement answer)
     {
-        if (DesignAnswer.IsEmpty(answer))
+        if (!DesignAnswer.TryRead(part, answer, parameterNames, out var values, out var refusal))
         {
-            return new PartResult(part.Id, PartStatus.Missing, 0, part.Points, "No parameters were given.");
-        }
-        if (!DesignAnswer.TryRead(answer, parameterNames, out var values, out var error))
-        {
-            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points, error);
+            return refusal;
         }
         var student = buildStudentNetwork(values);
         foreach (var x in ComparisonPoints(student))

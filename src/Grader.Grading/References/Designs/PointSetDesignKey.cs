@@ -19,17 +19,14 @@ internal sealed class PointSetDesignKey(IReadOnlyList<string> parameterNames, Fu
 
     public override string Describe() =>
         $"any {string.Join(", ", parameterNames)} putting every point in its class: "
-        + string.Join(", ", points.Select((point, i) => $"{Show(point)} → {labels[i]}")) + $"  (threshold {ValueJudge.Format(threshold)})";
+        + string.Join(", ", points.Select((point, i) => $"{DesignPoint.Format(point)} → {labels[i]}"))
+        + $"  (threshold {ValueJudge.Format(threshold)})";
 
     public override PartResult Grade(Part part, JsonElement answer)
     {
-        if (DesignAnswer.IsEmpty(answer))
+        if (!DesignAnswer.TryRead(part, answer, parameterNames, out var values, out var refusal))
         {
-            return new PartResult(part.Id, PartStatus.Missing, 0, part.Points, "No parameters were given.");
-        }
-        if (!DesignAnswer.TryRead(answer, parameterNames, out var values, out var error))
-        {
-            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points, error);
+            return refusal;
         }
         var student = buildStudentNetwork(values);
         var wrong = new List<string>();
@@ -39,7 +36,7 @@ internal sealed class PointSetDesignKey(IReadOnlyList<string> parameterNames, Fu
             var predicted = ClassOf(output);
             if (predicted != labels[i])
             {
-                wrong.Add($"{Show(points[i])} (label {labels[i]}) gets output {Show(output)}, "
+                wrong.Add($"{DesignPoint.Format(points[i])} (label {labels[i]}) gets output {DesignPoint.Format(output)}, "
                     + (predicted is null ? "which decides no class" : $"class {predicted}"));
             }
         }
@@ -62,7 +59,4 @@ internal sealed class PointSetDesignKey(IReadOnlyList<string> parameterNames, Fu
         var best = values.Max();
         return values.Count(value => value == best) == 1 ? Array.IndexOf(values, best) : null;
     }
-
-    private static string Show(Matrix value) =>
-        value.IsScalar ? ValueJudge.Format(value.ScalarValue) : $"({string.Join(", ", value.ToArray().Select(ValueJudge.Format))})";
 }

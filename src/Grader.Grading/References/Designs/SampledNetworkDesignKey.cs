@@ -28,13 +28,9 @@ internal sealed class SampledNetworkDesignKey(FeedForwardNetwork target, string 
 
     public override PartResult Grade(Part part, JsonElement answer)
     {
-        if (DesignAnswer.IsEmpty(answer))
+        if (!DesignAnswer.TryRead(part, answer, parameterNames, out var values, out var refusal))
         {
-            return new PartResult(part.Id, PartStatus.Missing, 0, part.Points, "No parameters were given.");
-        }
-        if (!DesignAnswer.TryRead(answer, parameterNames, out var values, out var error))
-        {
-            return new PartResult(part.Id, PartStatus.Invalid, 0, part.Points, error);
+            return refusal;
         }
         var student = buildStudentNetwork(values);
         foreach (var point in _points)
@@ -44,15 +40,13 @@ internal sealed class SampledNetworkDesignKey(FeedForwardNetwork target, string 
             if (mine.Shape != expected.Shape || !mine.ToArray().Zip(expected.ToArray()).All(pair => tolerance.Accepts(pair.First, pair.Second)))
             {
                 return new PartResult(part.Id, PartStatus.Incorrect, 0, part.Points,
-                    $"Your network computes {Show(mine)} at x = {Show(point)}, but {targetDescription} gives {Show(expected)} there.");
+                    $"Your network computes {DesignPoint.Format(mine)} at x = {DesignPoint.Format(point)}, "
+                    + $"but {targetDescription} gives {DesignPoint.Format(expected)} there.");
             }
         }
         return new PartResult(part.Id, PartStatus.Correct, part.Points, part.Points,
             $"Correct: your network computes the same function at all {_points.Count} points checked.");
     }
-
-    private static string Show(Matrix value) =>
-        value.IsScalar ? ValueJudge.Format(value.ScalarValue) : $"({string.Join(", ", value.ToArray().Select(ValueJudge.Format))})";
 
     private static List<Matrix> Grid(IReadOnlyList<(double Low, double High)> box)
     {
