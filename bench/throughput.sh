@@ -68,7 +68,7 @@ ledger() { # submissions → a ledger row for the last phase, printed and kept f
 }
 
 echo "== warm-up of the API and worker 1: $WARMUP submissions (not counted)"
-phase "warm-up, one worker" bench --count "$WARMUP" --concurrency "$POSTS"; ledger "$WARMUP"
+[ "$WARMUP" = 0 ] || { phase "warm-up, one worker" bench --count "$WARMUP" --concurrency "$POSTS"; ledger "$WARMUP"; }
 sleep 2
 load_before=$(load)
 echo "== pipeline, one worker: $COUNT submissions, $POSTS concurrent posts (load $load_before)"
@@ -87,7 +87,7 @@ lag=$(echo "$fixed" | sed -n 's/.*last grade \([0-9.-]*\) s after.*/\1/p')
 start_worker 2
 sleep 5
 echo "== warm-up of both workers: $WARMUP submissions (not counted)"
-phase "warm-up, two workers" bench --count "$WARMUP" --concurrency "$POSTS"; ledger "$WARMUP"
+[ "$WARMUP" = 0 ] || { phase "warm-up, two workers" bench --count "$WARMUP" --concurrency "$POSTS"; ledger "$WARMUP"; }
 sleep 2
 echo "== pipeline, two workers: $COUNT submissions (load $(load))"
 phase "burst, two workers" bench --count "$COUNT" --concurrency "$POSTS"; burst2=$out; echo "$burst2"; ledger "$COUNT"

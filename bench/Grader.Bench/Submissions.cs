@@ -20,13 +20,17 @@ internal sealed class Submissions
     // before the run so the load generator spends no time on them while the service is measured.
     private readonly JsonObject[]? _byStudent;
 
-    /// <param name="run">The run's id (its assignment); by default the prefix and the time, so every run is new.</param>
+    private readonly TimeProvider _clock;
+
     // Bodies of submissions 0 … n-1, built and signed by Prepare before a timed run (null: each is built when posted).
     private Signed[]? _prepared;
 
-    public Submissions(BenchOptions options, string runPrefix = "bench", string? run = null)
+    /// <param name="run">The run's id (its assignment); by default the prefix and the time, so every run is new.</param>
+    /// <param name="clock">What signatures are dated by (the system clock unless a test sets another).</param>
+    public Submissions(BenchOptions options, string runPrefix = "bench", string? run = null, TimeProvider? clock = null)
     {
         _options = options;
+        _clock = clock ?? TimeProvider.System;
         Run = run ?? string.Create(CultureInfo.InvariantCulture, $"{runPrefix}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
         if (options.Problem is { } only)
         {
@@ -68,7 +72,7 @@ internal sealed class Submissions
     public async Task<int> SendAsync(HttpClient http, int i)
     {
         var signed = _prepared is { } prepared && i < prepared.Length ? prepared[i] : Sign(Body(i));
-        if (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - signed.UnixSeconds > Resign.TotalSeconds)
+        if (_clock.GetUtcNow().ToUnixTimeSeconds() - signed.UnixSeconds > Resign.TotalSeconds)
         {
             signed = Sign(signed.Body);
         }
@@ -105,7 +109,7 @@ internal sealed class Submissions
 
     private Signed Sign(byte[] body)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         return new Signed(body, now, WebhookSignature.Sign(_options.Secret, now, body));
     }
 
