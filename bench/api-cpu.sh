@@ -71,4 +71,5 @@ if [ "$SECONDS_AT_RATE" != 0 ]; then
     [ -n "${counters:-}" ] && { wait "$counters" || true; }
     echo "fixed $RATE/s for $SECONDS_AT_RATE s (load $load_before): $(echo "$fixed" | grep -E '^(achieved|latency)' | tr '\n' ' ')API CPU $(awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="$(awk -v r="$RATE" -v s="$SECONDS_AT_RATE" 'BEGIN { print r * s }')" 'BEGIN { printf "%.3f", 1000 * t / hz / n }') ms per webhook"
     [ -n "${counters:-}" ] && bench/counters-summary.awk "$LOGS/counters.csv"
+    echo "API resident memory after the rate: $(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$api/status")"
 fi
