@@ -9,6 +9,8 @@
 # TRACE=1 records the last round with dotnet-trace (into $GRADER_LOCAL/logs/apicpu/api.nettrace).
 # PERF=1 records round 1 with perf (into $GRADER_LOCAL/logs/apicpu/perf.data).
 # API_ENV="NAME=value ..." adds environment to the API only (to compare runtime settings back to back).
+# COUNTERS=1 records the API's runtime counters over the fixed rate with dotnet-counters (dotnet tool install -g
+# dotnet-counters): GC pause time and collections by generation, the thread pool's queue and threads, lock contention.
 # API_DIR=<folder> runs the API built there (dotnet build src/Grader.Api -c Release -o <folder>), to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,7 @@ ticks_per_second=$(getconf CLK_TCK)
 
 echo "API_ENV: ${API_ENV:-(none)}"
 # The warm-up lets tiered compilation finish: the first thousands of requests cost several times the later ones.
-bench --count "${WARMUP:-3000}" --concurrency "$POSTS" >/dev/null || true
+[ "${WARMUP:-3000}" = 0 ] || bench --count "${WARMUP:-3000}" --concurrency "$POSTS" >/dev/null || true
 for round in $(seq 1 "$ROUNDS"); do
     before=$(cpu_ticks); load_before=$(load)
     if [ -n "${PERF:-}" ] && [ "$round" = 1 ]; then # a profile of round 1 (API_ENV=DOTNET_PerfMapEnabled=1 names the JIT code)
@@ -54,7 +56,20 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 if [ "$SECONDS_AT_RATE" != 0 ]; then
     before=$(cpu_ticks); load_before=$(load)
+    if [ -n "${COUNTERS:-}" ]; then
+        PATH=$PATH:$HOME/.dotnet/tools
+        rm -f "$LOGS/counters.csv"
+        # --duration: like dotnet-trace, a background dotnet-counters ignores SIGINT. The rate's seconds and 2 s after.
+        dotnet-counters collect -p "$api" --format csv -o "$LOGS/counters.csv" --refresh-interval 1 \
+            --duration "$(printf '00:00:%02d:%02d' $(((SECONDS_AT_RATE + 2) / 60)) $(((SECONDS_AT_RATE + 2) % 60)))" \
+            --counters "System.Runtime[dotnet.gc.pause.time,dotnet.gc.collections,dotnet.thread_pool.queue.length,dotnet.thread_pool.thread.count,dotnet.monitor.lock_contentions]" \
+            > "$LOGS/counters.log" 2>&1 & counters=$!
+        sleep 1
+    fi
     fixed=$(bench --rate "$RATE" --seconds "$SECONDS_AT_RATE" || true)
     after=$(cpu_ticks)
-    echo "fixed $RATE/s for $SECONDS_AT_RATE s (load $load_before): $(echo "$fixed" | grep -E '^(achieved|latency)' | tr '\n' ' ')"
+    [ -n "${counters:-}" ] && { wait "$counters" || true; }
+    echo "fixed $RATE/s for $SECONDS_AT_RATE s (load $load_before): $(echo "$fixed" | grep -E '^(achieved|latency)' | tr '\n' ' ')API CPU $(awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="$(awk -v r="$RATE" -v s="$SECONDS_AT_RATE" 'BEGIN { print r * s }')" 'BEGIN { printf "%.3f", 1000 * t / hz / n }') ms per webhook"
+    [ -n "${counters:-}" ] && bench/counters-summary.awk "$LOGS/counters.csv"
+    echo "API resident memory after the rate: $(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$api/status")"
 fi

@@ -56,3 +56,28 @@ wait_for_api() {
     for _ in $(seq 1 60); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
     tail -20 "$LOGS/api.log"; echo "error: the API is not ready" >&2; exit 1
 }
+
+# CPU ledger (bench/throughput.sh): user+system clock ticks of processes from /proc, so a phase's CPU per submission can
+# be split by process. The machine's load changes how long a phase takes, much less how much CPU it costs.
+HZ=$(getconf CLK_TCK)
+ticks() { # pids… → their user+system ticks (0 for one that is gone)
+    local sum=0 pid
+    for pid in "$@"; do [[ $pid =~ ^[0-9]+$ ]] && [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+    echo "$sum"
+}
+# Every PostgreSQL process of this server: the postmaster, its live children (backends, WAL writer, checkpointer…) and
+# the children that already exited (the postmaster waits for them, so their CPU is in its cutime/cstime).
+postgres_ticks() {
+    local master; master=$(head -1 "$GRADER_LOCAL/postgres/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+    local own; own=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$master/stat" 2>/dev/null || echo 0)
+    # shellcheck disable=SC2046
+    echo $((own + $(ticks $(pgrep -P "$master"))))
+}
+rabbit_ticks() { ticks "$(cat "$GRADER_LOCAL/rabbitmq/rabbit.pid" 2>/dev/null)"; }   # the beam process
+# Runs a command and writes the CPU ticks it (and its children) used into the file $1: the subshell waits for it, so
+# its CPU lands in the subshell's cutime/cstime, also after it exited.
+run_counted() {
+    local file=$1; shift
+    ( "$@"; rc=$?; awk '{ print $16 + $17 }' "/proc/$BASHPID/stat" > "$file"; exit $rc )
+}
+ms_each() { awk -v t="${1:-0}" -v hz="$HZ" -v n="${2:-0}" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "?" }'; }

@@ -6,6 +6,13 @@
 # a second worker beside the first (the burst again), then pgbench with Grader's durability (the two-transaction
 # submission, the intake insert) and a raw RabbitMQ probe; prints a table with the ratios and the load average, and
 # stops what it started. Uses databases and a vhost of its own (grader_throughput, grader_raw, /throughput).
+# CPU ledger: for each timed phase, the CPU ms per submission of the load generator, the API, each worker, all of
+# PostgreSQL and RabbitMQ's beam (/proc), their sum and the graded/s that sum allows on this machine's cores; the raw
+# runs get the same (pgbench and PostgreSQL per submission, the probe and RabbitMQ per message).
+# WARMUP (default 6000; 400 before the ledger) webhooks go through the API and the first worker before the timed burst,
+# and again through both workers before the two-worker burst: the service runs warm, and the JIT's tier-up takes about
+# 6,000 webhooks (docs/benchmarks.md, "CPU ledger"); WARMUP=400 measures the cold service the earlier figures did.
+# BENCH_DIR=<folder> runs another build of the load generator (e.g. an earlier one, to compare its CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-3000}
@@ -13,31 +20,65 @@ POSTS=${2:-16}
 RATE=${RATE:-500}
 SECONDS_AT_RATE=${SECONDS_AT_RATE:-6}
 RAW_SECONDS=${RAW_SECONDS:-15}
+WARMUP=${WARMUP:-6000}
 NAME=throughput
 source bench/lib.sh
 psql_on postgres -c "drop database if exists grader_raw with (force)" -c "create database grader_raw"
+workers=()
 start_worker() {
     (cd src/Grader.Worker/bin/Release/net10.0 && exec dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
     pids+=($!)
+    workers+=($!)
 }
 start_worker 1
 wait_for_api
 
 bench() {
-    dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection" "$@"
+    dotnet "${BENCH_DIR:-bench/Grader.Bench/bin/Release/net10.0}/Grader.Bench.dll" --url "$URL" --secret "$SECRET" --connection "$connection" "$@"
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+cores=$(nproc)
 
-echo "== warm-up (not counted)"; bench --count 400 --concurrency "$POSTS" >/dev/null || true
+# The ledger of one phase: snapshots of every process's ticks before and after; the generator counts its own.
+ledger_rows=()
+snapshot() { echo "$(ticks "$api") $(ticks "${workers[0]}") $(ticks "${workers[1]:-}") $(postgres_ticks) $(rabbit_ticks)"; }
+phase() { # name command… → the command's output in $out, its CPU in the ledger (per $n, set by the caller afterwards)
+    phase_name=$1; shift
+    phase_before=$(snapshot)
+    out=$(run_counted "$LOGS/generator.ticks" "$@" || true)
+    phase_after=$(snapshot)
+}
+ledger() { # submissions → a ledger row for the last phase, printed and kept for the table
+    local n=$1 a0 w10 w20 p0 r0 a1 w11 w21 p1 r1 g timed
+    read -r a0 w10 w20 p0 r0 <<< "$phase_before"
+    read -r a1 w11 w21 p1 r1 <<< "$phase_after"
+    g=$(cat "$LOGS/generator.ticks" 2>/dev/null || echo 0)
+    # The generator's CPU while timed (Grader.Bench reports it: no start-up, no bodies built before); else its process's.
+    timed=$(echo "$out" | sed -n 's/^generator CPU: \([0-9]*\) ms while timed.*/\1/p')
+    local row
+    row=$(awk -v n="$n" -v hz="$HZ" -v c="$cores" -v name="$phase_name" -v g="$g" -v timed="$timed" -v two="${workers[1]:-}" \
+        -v a=$((a1 - a0)) -v w1=$((w11 - w10)) -v w2=$((w21 - w20)) -v p=$((p1 - p0)) -v r=$((r1 - r0)) 'BEGIN {
+        ms = 1000 / hz / n
+        gen = timed != "" ? timed / n : g * ms
+        sum = gen + (a + w1 + w2 + p + r) * ms
+        printf "| %s | %d | %.2f (process %.2f) | %.2f | %.2f | %s | %.2f | %.2f | **%.2f** | %.0f/s |", name, n, gen, g * ms, a * ms,
+            w1 * ms, two != "" ? sprintf("%.2f", w2 * ms) : "—", p * ms, r * ms, sum, c * 1000 / sum }')
+    ledger_rows+=("$row")
+    echo "ledger, CPU ms per submission: $row"
+}
+
+echo "== warm-up of the API and worker 1: $WARMUP submissions (not counted)"
+[ "$WARMUP" = 0 ] || { phase "warm-up, one worker" bench --count "$WARMUP" --concurrency "$POSTS"; ledger "$WARMUP"; }
 sleep 2
 load_before=$(load)
 echo "== pipeline, one worker: $COUNT submissions, $POSTS concurrent posts (load $load_before)"
-burst1=$(bench --count "$COUNT" --concurrency "$POSTS" || true); echo "$burst1"
+phase "burst, one worker" bench --count "$COUNT" --concurrency "$POSTS"; burst1=$out; echo "$burst1"; ledger "$COUNT"
 accepted=$(echo "$burst1" | sed -n 's/^accepted:.*= \([0-9]*\) submissions.*/\1/p')
 graded1=$(echo "$burst1" | sed -n 's/^graded:.*= \([0-9]*\) submissions.*/\1/p')
 
 echo "== pipeline, one worker: fixed rate $RATE/s for $SECONDS_AT_RATE s"
-fixed=$(bench --rate "$RATE" --seconds "$SECONDS_AT_RATE" || true); echo "$fixed"
+phase "fixed $RATE/s, one worker" bench --rate "$RATE" --seconds "$SECONDS_AT_RATE"; fixed=$out; echo "$fixed"
+ledger "$(awk -v r="$RATE" -v s="$SECONDS_AT_RATE" 'BEGIN { printf "%d", r * s }')"
 achieved=$(echo "$fixed" | sed -n 's/^achieved: \([0-9]*\) posts.*/\1/p')
 p50=$(echo "$fixed" | sed -n 's/.*p50 \([0-9.]*\) ms.*/\1/p')
 p99=$(echo "$fixed" | sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p')
@@ -45,8 +86,11 @@ lag=$(echo "$fixed" | sed -n 's/.*last grade \([0-9.-]*\) s after.*/\1/p')
 
 start_worker 2
 sleep 5
+echo "== warm-up of both workers: $WARMUP submissions (not counted)"
+[ "$WARMUP" = 0 ] || { phase "warm-up, two workers" bench --count "$WARMUP" --concurrency "$POSTS"; ledger "$WARMUP"; }
+sleep 2
 echo "== pipeline, two workers: $COUNT submissions (load $(load))"
-burst2=$(bench --count "$COUNT" --concurrency "$POSTS" || true); echo "$burst2"
+phase "burst, two workers" bench --count "$COUNT" --concurrency "$POSTS"; burst2=$out; echo "$burst2"; ledger "$COUNT"
 graded2=$(echo "$burst2" | sed -n 's/^graded:.*= \([0-9]*\) submissions.*/\1/p')
 load_pipeline=$(load)
 for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -54,20 +98,32 @@ wait "${pids[@]}" 2>/dev/null || true
 pids=()
 sleep 2
 
-pgbench_tps() { # script → transactions (script runs) per second, 16 clients, prepared statements
-    pgbench -n -M prepared -c 16 -j 2 -T "$RAW_SECONDS" -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" \
-        -f "$1" grader_raw 2>/dev/null | sed -n "s/^tps = \([0-9.]*\) .*/\1/p" | cut -d. -f1 || true
+raw_rows=()
+pgbench_run() { # script, what one run of it is → transactions (script runs) per second in $tps; a raw ledger row
+    local p0 p1 g n
+    p0=$(postgres_ticks)
+    run_counted "$LOGS/pgbench.ticks" pgbench -n -M prepared -c 16 -j 2 -T "$RAW_SECONDS" -h 127.0.0.1 -p "$GRADER_PG_PORT" \
+        -U "$GRADER_PG_USER" -f "$1" grader_raw > "$LOGS/pgbench.out" 2>/dev/null || true
+    p1=$(postgres_ticks)
+    tps=$(sed -n "s/^tps = \([0-9.]*\) .*/\1/p" "$LOGS/pgbench.out" | cut -d. -f1)
+    n=$(sed -n "s/^number of transactions actually processed: \([0-9]*\).*/\1/p" "$LOGS/pgbench.out")
+    g=$(cat "$LOGS/pgbench.ticks" 2>/dev/null || echo 0)
+    raw_rows+=("| $2 | ${n:-?} | pgbench $(ms_each "$g" "$n") | PostgreSQL $(ms_each $((p1 - p0)) "$n") | **$(ms_each $((g + p1 - p0)) "$n")** |")
 }
 psql_on grader_raw -f bench/raw/schema.sql
 echo "== raw PostgreSQL, two-transaction submission (load $(load))"
-raw_two=$(pgbench_tps bench/raw/two_tx.sql); echo "$raw_two submissions/s"
+pgbench_run bench/raw/two_tx.sql "raw: two-transaction submission (pgbench)"; raw_two=$tps; echo "$raw_two submissions/s"
 psql_on grader_raw -f bench/raw/schema.sql
 echo "== raw PostgreSQL, intake insert"
-raw_insert=$(pgbench_tps bench/raw/insert.sql); echo "$raw_insert tx/s"
+pgbench_run bench/raw/insert.sql "raw: intake insert (pgbench)"; raw_insert=$tps; echo "$raw_insert tx/s"
 echo "== raw RabbitMQ"
-rabbit=$(bench --rabbit "amqp://guest:guest@127.0.0.1:$GRADER_AMQP_PORT/throughput" --count 20000 --concurrency 16 || true)
+r0=$(rabbit_ticks)
+rabbit=$(run_counted "$LOGS/probe.ticks" bench --rabbit "amqp://guest:guest@127.0.0.1:$GRADER_AMQP_PORT/throughput" --count 20000 --concurrency 16 || true)
+r1=$(rabbit_ticks)
 echo "$rabbit"
 raw_rabbit=$(echo "$rabbit" | sed -n 's/.*= \([0-9]*\) msg\/s$/\1/p')
+probe=$(cat "$LOGS/probe.ticks" 2>/dev/null || echo 0)
+raw_rows+=("| raw: RabbitMQ message, published and consumed (probe) | 20000 | probe $(ms_each "$probe" 20000) | RabbitMQ $(ms_each $((r1 - r0)) 20000) | **$(ms_each $((probe + r1 - r0)) 20000)** |")
 load_after=$(load)
 
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" -v k="${3:-1}" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a * k / b; else print "?" }'; }
@@ -79,5 +135,15 @@ echo "| graded/s, two workers | $graded2 | | $(ratio "$graded2" "$raw_two") |"
 echo "| accepted/s | $accepted | $raw_insert tx/s (pgbench, one insert a transaction) | $(ratio "$accepted" "$raw_insert") |"
 echo "| RabbitMQ messages/s (2 per submission) | $((2 * ${graded1:-0})) | $raw_rabbit msg/s (durable, persistent, confirms, manual ack) | $(ratio "$graded1" "$raw_rabbit" 2) |"
 echo "| webhook at a fixed $RATE/s | $achieved/s achieved, p50 $p50 ms, p99 $p99 ms, last grade ${lag} s after the last post | | |"
+echo
+echo "CPU ms per submission ($cores cores; 'allows' = cores / sum, the graded/s this CPU would allow with nothing else running):"
+echo
+echo "| phase | submissions | generator | API | worker 1 | worker 2 | PostgreSQL | RabbitMQ | sum | allows |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${ledger_rows[@]}"
+echo
+echo "| raw run | transactions | client | server | sum (ms each) |"
+echo "|---|---|---|---|---|"
+printf '%s\n' "${raw_rows[@]}"
 echo
 echo "load average (1, 5, 15 min): before the pipeline $load_before; after it $load_pipeline; after the raw runs $load_after"

@@ -13,6 +13,8 @@ internal static class FixedRate
     {
         var total = (int)(options.Rate * options.Seconds);
         var ok = new bool[total];
+        submissions.Prepare(total);
+        var cpu = GeneratorCpu.Start();
         var clock = Stopwatch.StartNew();
         var latencies = await ScheduleAsync(options.Rate, total, async i => ok[i] = await submissions.PostAsync(http, i));
         var sent = clock.Elapsed.TotalSeconds;
@@ -27,6 +29,7 @@ internal static class FixedRate
             achieved: {total / sent:F0} posts/s, {accepted} accepted ({total - accepted} not 202)
             latency:  p50 {At(0.50):F1} ms, p99 {At(0.99):F1} ms, max {latencies[^1]:F1} ms
             graded:   {graded}, last grade {lag:F2} s after the last post ({graded / span:F0} submissions/s over the run)
+            {cpu.Report(total)}
             """));
         return accepted == total && graded == total ? 0 : 1;
     }

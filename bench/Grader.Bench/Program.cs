@@ -30,6 +30,8 @@ return options.Rate > 0 ? await FixedRate.RunAsync(options, submissions, http) :
 
 static async Task<int> Burst(BenchOptions options, Submissions submissions, HttpClient http)
 {
+    submissions.Prepare(options.Count);
+    var cpu = GeneratorCpu.Start();
     var intake = Stopwatch.StartNew();
     var next = -1;
     var failures = 0;
@@ -52,6 +54,7 @@ static async Task<int> Burst(BenchOptions options, Submissions submissions, Http
         run {submissions.Run}: {options.Count} submissions, {options.Concurrency} concurrent posts, {submissions.Problems} problems round-robin
         accepted: {accepted} in {intake.Elapsed.TotalSeconds:F2} s = {accepted / intake.Elapsed.TotalSeconds:F0} submissions/s ({failures} not 202)
         graded:   {graded} in {gradingSeconds:F2} s (first receipt to last grade) = {graded / gradingSeconds:F0} submissions/s
+        {cpu.Report(options.Count)}
         """));
     return failures == 0 && graded == options.Count ? 0 : 1;
 }

@@ -20,10 +20,17 @@ internal sealed class Submissions
     // before the run so the load generator spends no time on them while the service is measured.
     private readonly JsonObject[]? _byStudent;
 
+    private readonly TimeProvider _clock;
+
+    // Bodies of submissions 0 … n-1, built and signed by Prepare before a timed run (null: each is built when posted).
+    private Signed[]? _prepared;
+
     /// <param name="run">The run's id (its assignment); by default the prefix and the time, so every run is new.</param>
-    public Submissions(BenchOptions options, string runPrefix = "bench", string? run = null)
+    /// <param name="clock">What signatures are dated by (the system clock unless a test sets another).</param>
+    public Submissions(BenchOptions options, string runPrefix = "bench", string? run = null, TimeProvider? clock = null)
     {
         _options = options;
+        _clock = clock ?? TimeProvider.System;
         Run = run ?? string.Create(CultureInfo.InvariantCulture, $"{runPrefix}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
         if (options.Problem is { } only)
         {
@@ -46,29 +53,34 @@ internal sealed class Submissions
 
     public int Problems => _examples.Length;
 
+    /// <summary>
+    /// Builds and signs the bodies of submissions 0 … <paramref name="count"/>-1 now, so that a timed run spends the load
+    /// generator's CPU (on a small machine, the service's CPU too) only on sending them. A body signed here is signed
+    /// again when posted more than <see cref="Resign"/> later: the API accepts signatures up to 5 minutes old.
+    /// </summary>
+    public void Prepare(int count) =>
+        _prepared = Enumerable.Range(0, count).Select(i => Sign(Body(i))).ToArray();
+
+    /// <summary>How old a prepared signature may be when posted (the API's tolerance is 5 minutes).</summary>
+    public static readonly TimeSpan Resign = TimeSpan.FromMinutes(3);
+
     /// <returns>Whether the API answered 202.</returns>
     public async Task<bool> PostAsync(HttpClient http, int i) => await SendAsync(http, i) == (int)HttpStatusCode.Accepted;
 
-    /// <summary>Posts submission <paramref name="i"/>, signed now; its body is the same on every call (an LMS's re-post).</summary>
+    /// <summary>Posts submission <paramref name="i"/>; its body is the same on every call (an LMS's re-post).</summary>
     /// <returns>The status code, or 0 when no answer came (refused, reset or timed out).</returns>
     public async Task<int> SendAsync(HttpClient http, int i)
     {
-        var example = _examples[i % _examples.Length];
-        var student = i % _options.Students;
-        var body = new JsonObject
+        var signed = _prepared is { } prepared && i < prepared.Length ? prepared[i] : Sign(Body(i));
+        if (_clock.GetUtcNow().ToUnixTimeSeconds() - signed.UnixSeconds > Resign.TotalSeconds)
         {
-            ["externalId"] = $"{Run}-{i}",
-            ["course"] = Course,
-            ["assignment"] = Run,
-            ["problemId"] = example.Problem,
-            ["studentId"] = Student(student),
-            ["answers"] = (_byStudent?[student] ?? example.Answers).DeepClone(),
-        }.ToJsonString();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = new ByteArrayContent(bytes) };
+            signed = Sign(signed.Body);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = new ByteArrayContent(signed.Body) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.Add(WebhookHeaders.Source, _options.Source);
-        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(_options.Secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), bytes));
+        request.Headers.Add(WebhookHeaders.Signature, signed.Signature);
         try
         {
             using var response = await http.SendAsync(request);
@@ -79,6 +91,29 @@ internal sealed class Submissions
             return 0;
         }
     }
+
+    private byte[] Body(int i)
+    {
+        var example = _examples[i % _examples.Length];
+        var student = i % _options.Students;
+        return Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["externalId"] = $"{Run}-{i}",
+            ["course"] = Course,
+            ["assignment"] = Run,
+            ["problemId"] = example.Problem,
+            ["studentId"] = Student(student),
+            ["answers"] = (_byStudent?[student] ?? example.Answers).DeepClone(),
+        }.ToJsonString());
+    }
+
+    private Signed Sign(byte[] body)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
+        return new Signed(body, now, WebhookSignature.Sign(_options.Secret, now, body));
+    }
+
+    private sealed record Signed(byte[] Body, long UnixSeconds, string Signature);
 
     /// <summary>Waits (up to 10 minutes) until <paramref name="expected"/> of the run's submissions are graded or failed.</summary>
     /// <returns>How many finished, and the span from the first receipt to the last grade in seconds.</returns>
