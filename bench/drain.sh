@@ -3,12 +3,18 @@
 # spend per submission (load-independent enough to compare settings on a busy machine).
 #   bench/drain.sh [count] [worker settings as NAME=VALUE …]     e.g. bench/drain.sh 3000 Worker__BatchMessageLimit=1
 # Starts PostgreSQL and RabbitMQ (infra scripts, GRADER_* ports and folder as for run.sh) unless they run, the API, then
-# posts [count] submissions with no worker consuming; once all are queued it starts one worker and times the drain.
+# posts [count] submissions with no worker consuming; once all are queued it starts one worker and times the drain
+# ("with start-up" and "steady" lines). Then, unless WARM_ROUNDS=0, it freezes that worker (SIGSTOP), queues [count]
+# more, lets it go (SIGCONT) and times that drain too, WARM_ROUNDS times: the "warmed" lines are a full-queue drain by
+# a worker whose code is compiled already, the figure to compare settings and builds by.
+# Each line also gives the mean batch (deliveries a batch, from the worker's log) and a drain's CPU a submission by
+# tenths (where start-up ends). With RATE (and SECONDS_AT_RATE, default 10) it ends with a fixed rate (see there).
 # Uses a database and a vhost of its own (grader_drain, /drain); stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-3000}
 shift || true
+WARM_ROUNDS=${WARM_ROUNDS:-2}
 NAME=drain
 source bench/lib.sh
 # Another build of the worker to compare with (a copy of an earlier bin/Release/net10.0), back to back on one machine.
@@ -30,35 +36,99 @@ cpu() { # pids… → their user+system CPU seconds
     for pid in "$@"; do [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
     awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
 }
-postgres_pids() { pgrep -f "postgres: .*$DB" || true; }
+# The backends of the database's clients (not its autovacuum workers, whose rounds fall into one drain or another).
+postgres_pids() { pgrep -f "postgres: $GRADER_PG_USER $DB " || true; }
+batches() { grep -c 'Batch of' "$LOGS/worker.log" || true; }
 
 bench=(dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection")
-"${bench[@]}" --count "$COUNT" --concurrency 16 > "$LOGS/bench.log" 2>&1 &
-poster=$!
-pids+=($poster)
-until [ "$(count "'queued'")" -ge "$COUNT" ]; do sleep 1; done
-sleep 1
+queue() { # n → posts n submissions and returns once all of them are queued (the poster is stopped: its polling is no load)
+    "${bench[@]}" --count "$1" --concurrency 16 >> "$LOGS/bench.log" 2>&1 &
+    local poster=$!
+    pids+=($poster)
+    until [ "$(count "'queued'")" -ge "$1" ]; do sleep 1; done
+    kill -TERM "$poster" 2>/dev/null || true; wait "$poster" 2>/dev/null || true
+    sleep 1
+}
+# Waits until nothing is queued or grading, sampling (seconds, finished, worker CPU) into $LOGS/samples; sets t1.
+drain() {
+    : > "$LOGS/samples"
+    local done_now
+    while :; do
+        done_now=$(count "'graded', 'failed'")
+        echo "$(date +%s.%N) $done_now $(cpu "$worker")" >> "$LOGS/samples"
+        [ "$(count "'queued', 'grading'")" -eq 0 ] && break
+        sleep 0.2
+    done
+    t1=$(date +%s.%N)
+}
+tenths() { # finished and worker CPU before the drain, n → worker CPU ms a submission in each tenth of the drain
+    awk -v base="$1" -v c0="$2" -v n="$3" 'BEGIN { c[0] = c0 } { d = $2 - base; while (k < 10 && d >= (k + 1) * n / 10) { k++; c[k] = $3; f[k] = d } }
+        END { printf "worker CPU ms a submission by tenth of the drain:"
+              for (i = 1; i <= k; i++) if (f[i] > f[i-1]) printf " %.2f", 1000 * (c[i] - c[i-1]) / (f[i] - f[i-1]); print "" }' "$LOGS/samples"
+}
+report() { # label, n, t0, t1, worker CPU before/after, PostgreSQL CPU before/after, batches before/after
+    awk -v l="$1" -v n="$2" -v t0="$3" -v t1="$4" -v w0="$5" -v w1="$6" -v p0="$7" -v p1="$8" -v b="$((${10} - $9))" 'BEGIN {
+        printf "%s: %d in %.1f s = %.0f graded/s; worker CPU %.2f ms a submission; PostgreSQL backends %.2f ms; mean batch %.1f (%d batches)\n",
+            l, n, t1 - t0, n / (t1 - t0), 1000 * (w1 - w0) / n, 1000 * (p1 - p0) / n, b ? n / b : 0, b }'
+}
+
+queue "$COUNT"
 echo "== $COUNT queued; one worker with: ${*:-defaults} (load $(cut -d' ' -f1-3 /proc/loadavg))"
+b0=$(batches)
 start_worker "$@"
 t0=$(date +%s.%N)
 sleep 0.5
 pg_before=$(cpu $(postgres_pids))
-# Steady state: from the tenth graded on, past the worker's start-up (JIT, connections), which the first figure includes.
-until [ "$(count "'graded', 'failed'")" -ge $((COUNT / 10)) ]; do sleep 0.2; done
-steady_done=$(count "'graded', 'failed'")
-steady_t0=$(date +%s.%N)
-steady_cpu0=$(cpu "$worker")
-until [ "$(count "'queued', 'grading'")" -eq 0 ]; do sleep 0.2; done
-t1=$(date +%s.%N)
+drain
 worker_cpu=$(cpu "$worker")
 pg_after=$(cpu $(postgres_pids))
-wait "$poster" || true
-awk -v n="$COUNT" -v t0="$t0" -v t1="$t1" -v w="$worker_cpu" -v a="$pg_before" -v b="$pg_after" 'BEGIN {
-    s = t1 - t0
-    printf "drained %d in %.1f s = %.0f graded/s; worker CPU %.2f s (%.2f ms a submission, start-up included); PostgreSQL backends %.2f s (%.2f ms)\n",
-        n, s, n / s, w, 1000 * w / n, b - a, 1000 * (b - a) / n }'
+report "with start-up" "$COUNT" "$t0" "$t1" 0 "$worker_cpu" "$pg_before" "$pg_after" "$b0" "$(batches)"
+# Steady state: from the tenth graded on, past the worker's start-up (JIT, connections), which the first figure includes.
+read -r steady_t0 steady_done steady_cpu0 < <(awk -v n="$((COUNT / 10))" '$2 >= n { print $1, $2, $3; exit }' "$LOGS/samples")
 awk -v n="$((COUNT - steady_done))" -v t0="$steady_t0" -v t1="$t1" -v c0="$steady_cpu0" -v c1="$worker_cpu" 'BEGIN {
     printf "steady (the last %d, start-up excluded): %.0f graded/s; worker CPU %.2f ms a submission\n", n, n / (t1 - t0), 1000 * (c1 - c0) / n }'
+tenths 0 0 "$COUNT"
+
+for round in $(seq 1 "$WARM_ROUNDS"); do
+    kill -STOP "$worker"
+    finished=$(count "'graded', 'failed'")
+    queue "$COUNT"
+    b0=$(batches); w0=$(cpu "$worker"); pg_before=$(cpu $(postgres_pids))
+    t0=$(date +%s.%N)
+    # PERF_OUT=file: perf samples the worker through the last warmed drain (run with DOTNET_PerfMapEnabled=1 among the
+    # settings, so that perf can name the JIT-compiled frames).
+    if [ -n "${PERF_OUT:-}" ] && [ "$round" = "$WARM_ROUNDS" ]; then
+        perf record -F 499 -g -p "$worker" -o "$PERF_OUT" > "$LOGS/perf.log" 2>&1 &
+        perf=$!
+        sleep 0.5
+    fi
+    kill -CONT "$worker"
+    drain
+    [ -z "${perf:-}" ] || { kill -INT "$perf"; wait "$perf" || true; }
+    report "warmed $round (load $(cut -d' ' -f1 /proc/loadavg))" "$COUNT" "$t0" "$t1" "$w0" "$(cpu "$worker")" \
+        "$pg_before" "$(cpu $(postgres_pids))" "$b0" "$(batches)"
+    tenths "$finished" "$w0" "$COUNT"
+done
+
+# RATE=r SECONDS_AT_RATE=s: then r submissions a second for s seconds (open loop) while the warmed worker consumes; the
+# grade's latency (received → graded) says what a delivery waits for a batch to fill at that rate.
+if [ -n "${RATE:-}" ]; then
+    since=$(psql_on "$DB" -t -A -c "select now()")
+    pg_pids=$(postgres_pids)
+    b0=$(batches); w0=$(cpu "$worker"); pg_before=$(cpu $pg_pids)
+    t0=$(date +%s.%N)
+    "${bench[@]}" --rate "$RATE" --seconds "${SECONDS_AT_RATE:-10}" > "$LOGS/rate.log" 2>&1 || true
+    t1=$(date +%s.%N)
+    n=$(psql_on "$DB" -t -A -c "select count(*) from submissions where received_at >= '$since' and status in ('graded', 'failed')")
+    report "fixed $RATE/s for ${SECONDS_AT_RATE:-10} s, posts and grading (load $(cut -d' ' -f1 /proc/loadavg); PostgreSQL includes the intake)" \
+        "$n" "$t0" "$t1" "$w0" "$(cpu "$worker")" "$pg_before" "$(cpu $pg_pids)" "$b0" "$(batches)"
+    grep -E '^(achieved|latency|graded):' "$LOGS/rate.log" | sed 's/^/  webhook /'
+    psql_on "$DB" -t -A -c "select '  grade latency, received to graded: p50 ' || round(percentile_cont(0.5) within group (order by ms)::numeric, 1)
+        || ' ms, p99 ' || round(percentile_cont(0.99) within group (order by ms)::numeric, 1) || ' ms, max ' || round(max(ms)::numeric, 1) || ' ms'
+        from (select 1000 * extract(epoch from graded_at - received_at) as ms from submissions where received_at >= '$since' and status = 'graded') l"
+fi
+
 psql_on "$DB" -t -A -F' ' -c "select pg_stat_force_next_flush()" \
-    -c "select 'submissions updates: ' || n_tup_upd || ', of which HOT: ' || n_tup_hot_upd from pg_stat_user_tables where relname = 'submissions'"
+    -c "select 'submissions updates: ' || n_tup_upd || ', of which HOT: ' || n_tup_hot_upd from pg_stat_user_tables where relname = 'submissions'" \
+    -c "select 'graded ' || count(*) filter (where status = 'graded') || ', failed ' || count(*) filter (where status = 'failed') || ', results ' || (select count(*) from results) from submissions"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

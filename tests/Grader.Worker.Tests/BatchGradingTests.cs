@@ -117,6 +117,23 @@ public sealed class BatchGradingTests : IAsyncLifetime
         Assert.Equal(3, _harness.Published.Select<SubmissionGraded>().Count(p => p.Context.Message.SubmissionId == twice));
     }
 
+    [Fact]
+    public async Task Batch_stores_each_results_part_outcomes_from_its_answers_without_the_row_trigger()
+    {
+        var ids = await StoreAsync(BatchSize);
+        // The batch's insert computes the outcomes itself; the row trigger that would read each submission again is gone.
+        await _database.ScalarAsync("drop trigger tr_results_part_outcomes on results");
+
+        await PublishAsync(ids);
+        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
+
+        Assert.Equal((long)BatchSize, await _database.ScalarAsync($"""
+            select count(*) from results r join submissions s on s.id = r.submission_id
+            where s.id in ({List(ids)}) and s.status = 'graded' and jsonb_array_length(r.part_outcomes) > 0
+                  and r.part_outcomes = summary_part_outcomes(r.parts, s.answers)
+            """));
+    }
+
     private async Task<List<Guid>> StoreAsync(int count)
     {
         var ids = new List<Guid>();

@@ -14,13 +14,18 @@ internal static class BatchGradeWrites
     /// Inserts revision 1 of each result whose submission is not graded yet, locking those submissions in id order first
     /// (two batches sharing a submission wait for each other instead of deadlocking); returns the submissions written.
     /// </summary>
+    /// <remarks>
+    /// The parts' outcomes for the summaries are computed here from the answers the lock reads anyway: the row trigger
+    /// that fills them otherwise (<c>tr_results_part_outcomes</c>, only when <c>part_outcomes</c> is null) would look each
+    /// submission's answers up again, one statement per result.
+    /// </remarks>
     public static NpgsqlBatchCommand InsertResults(IReadOnlyList<GradingResult> results) => new("""
         with unlocked as (
-            select id from submissions where id = any($1) and status <> 'graded' order by id for update)
+            select id, answers from submissions where id = any($1) and status <> 'graded' order by id for update)
         insert into results (id, submission_id, revision, problem_version, variant, score, max_score, parts, graded_at,
-                             duration_ms, graded_by)
+                             duration_ms, graded_by, part_outcomes)
         select r.id, r.submission_id, 1, r.problem_version, r.variant, r.score, r.max_score, r.parts, r.graded_at,
-               r.duration_ms, r.graded_by
+               r.duration_ms, r.graded_by, summary_part_outcomes(r.parts, unlocked.answers)
         from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::jsonb[],
                     $8::timestamptz[], $9::float8[], $10::text[])
              as r (submission_id, id, problem_version, variant, score, max_score, parts, graded_at, duration_ms, graded_by)
