@@ -54,7 +54,7 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
             filter.With("statuses", shape.Statuses);
             var graded = JsonSerializer.Deserialize<Dictionary<string, long>>(shape.Statuses)!.GetValueOrDefault("graded");
             sql = graded <= ScanPerProbe * shape.Probes
-                ? SummarySql.WindowScan(filter.Sql("s."))
+                ? SummarySql.WindowScan(filter.Sql("s."), hasTo: to is not null)
                 : SummarySql.Window(keysOnK, filter.Sql("k."), filter.Sql("s."), hasTo: to is not null);
         }
 
