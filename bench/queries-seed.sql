@@ -17,17 +17,25 @@ alter table manual_grades disable trigger tr_manual_grades_parts_insert, disable
 -- Best scores (0016): rebuilt once at the end too (summary_best_rebuild).
 alter table submissions disable trigger tr_submissions_best_insert, disable trigger tr_submissions_best_update,
     disable trigger tr_submissions_best_delete;
+-- Each graded submission's successor time (0017): written by a1's insert below, set for the rest at the end
+-- (window_chain_rebuild), so the 1,000,000 rows are not all written twice.
+alter table submissions disable trigger tr_submissions_window_insert, disable trigger tr_submissions_window_update,
+    disable trigger tr_submissions_window_delete;
 
 insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at, received_at,
-                         status, enqueued_at, graded_at, current_result_id)
+                         status, enqueued_at, graded_at, current_result_id, superseded_at)
 select id, 'bench', n::text, 'bench', 'a1', 'p' || ((n / 5000) % 4 + 1), 's' || lpad((n % 5000)::text, 5, '0'),
        jsonb_build_object('q1', 'x + ' || (n % 7), 'q2', n % 5, 'q3', jsonb_build_array(n % 3, 1), 'q4', 'sigmoid(x)*' || (n % 4)),
        at, at, status, at, case when status = 'graded' then at + interval '1 second' end,
-       case when status = 'graded' then id end
+       case when status = 'graded' then id end,
+       -- A key is n mod 20,000 (student n mod 5,000, problem n / 5,000 mod 4), its submissions one day apart.
+       case when status = 'graded' then min(at) filter (where status = 'graded')
+                                        over (partition by n % 20000 order by n rows between 1 following and unbounded following) end
 from (select n, lpad(to_hex(n + 1), 32, '0')::uuid as id,
              timestamptz '2026-09-01' + (n / 20000) * interval '1 day' + (n % 5000) * interval '10 seconds' as at,
              case n % 100 when 0 then 'failed' when 1 then 'queued' else 'graded' end as status
-      from generate_series(0, 999999) n) g;
+      from generate_series(0, 999999) n) g
+order by n;
 
 insert into results (id, submission_id, revision, problem_version, score, max_score, parts, graded_at, duration_ms, graded_by)
 select s.id, s.id, 1, 'bench', p.score, 4, p.parts, s.graded_at, 1, 'bench'
@@ -117,6 +125,9 @@ select manual_parts_rebuild();
 alter table submissions enable trigger tr_submissions_best_insert, enable trigger tr_submissions_best_update,
     enable trigger tr_submissions_best_delete;
 select summary_best_rebuild();
+alter table submissions enable trigger tr_submissions_window_insert, enable trigger tr_submissions_window_update,
+    enable trigger tr_submissions_window_delete;
+select window_chain_rebuild();
 vacuum analyze submissions;
 vacuum analyze results;
 vacuum analyze summary_counted;

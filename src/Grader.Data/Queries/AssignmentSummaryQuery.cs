@@ -17,8 +17,9 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// How many window submissions cost about one key's probe: an index probe of ix_submissions_counted and its result
-    /// took ~11 µs at 1,000,000 results, a window submission's share of the scan's index range and two hash passes well
-    /// under 1 µs. Below this ratio the scan wins (a week in mid-term: 137,200 graded submissions against 19,600 probes).
+    /// took ~11 µs at 1,000,000 results, a window submission's share of the scan (its index entry filtered on
+    /// superseded_at, and a result look-up for one in seven) under 1 µs. Below this ratio the scan wins (a week in mid-term:
+    /// 137,200 graded submissions against 19,600 probes).
     /// </summary>
     private const long ScanPerProbe = 16;
 
@@ -54,7 +55,7 @@ public sealed class AssignmentSummaryQuery(NpgsqlDataSource dataSource)
             filter.With("statuses", shape.Statuses);
             var graded = JsonSerializer.Deserialize<Dictionary<string, long>>(shape.Statuses)!.GetValueOrDefault("graded");
             sql = graded <= ScanPerProbe * shape.Probes
-                ? SummarySql.WindowScan(filter.Sql("s."))
+                ? SummarySql.WindowScan(filter.Sql("s."), hasTo: to is not null)
                 : SummarySql.Window(keysOnK, filter.Sql("k."), filter.Sql("s."), hasTo: to is not null);
         }
 

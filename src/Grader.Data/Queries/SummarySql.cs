@@ -42,31 +42,22 @@ internal static class SummarySql
         """;
 
     /// <summary>
-    /// A date window read from the window's own graded submissions instead (0021's ix_submissions_window_graded): one
-    /// index range, then per student and problem the latest of them by two hash passes (the latest time, then the highest
-    /// id among submissions sharing it). Its cost follows the window's submissions, so the query takes it for a short window
-    /// in mid-term, where probing each key (<see cref="Window"/>) would pay ~10 µs for each of the assignment's keys.
+    /// A date window read from the window's own graded submissions instead: one range of 0017's
+    /// ix_submissions_window_latest, keeping the submissions whose student's next graded one of the problem
+    /// (superseded_at, kept by 0017's triggers) is at or after the window's end, or absent: exactly the latest of each
+    /// student and problem inside the window, with no aggregation. Its cost follows the window's submissions (a filter per
+    /// index entry, a result look-up per kept one), so the query takes it unless the window runs to the present, where
+    /// <see cref="Window"/> reads summary_counted alone.
     /// </summary>
-    public static string WindowScan(string keysAndWindowOnS) => $"""
+    /// <param name="keysAndWindowOnS">The course, assignment, problem and window conditions on the alias <c>s.</c>.</param>
+    /// <param name="hasTo">Whether the window has an end (<c>@to</c>); without one only a latest-of-all passes.</param>
+    public static string WindowScan(string keysAndWindowOnS, bool hasTo) => $"""
         with {GivenStatusCounts},
-        window_graded as materialized (
-            select s.student_id, s.problem_id, s.effective_submitted_at, s.id, s.current_result_id
-            from submissions s
-            where {keysAndWindowOnS} and s.status = 'graded' and s.current_result_id is not null
-        ),
-        latest_at as (
-            select student_id, problem_id, max(effective_submitted_at) as at from window_graded group by student_id, problem_id
-        ),
-        -- "C": the same grouping as the default collation (both deterministic), without its costly comparisons.
-        latest as (
-            select distinct on (w.student_id collate "C", w.problem_id collate "C") w.student_id, w.problem_id, w.current_result_id
-            from window_graded w
-            join latest_at l on l.student_id = w.student_id and l.problem_id = w.problem_id and l.at = w.effective_submitted_at
-            order by w.student_id collate "C", w.problem_id collate "C", w.id desc
-        ),
         counted_scores as materialized (
-            select l.student_id, l.problem_id, r.score, r.max_score, r.part_outcomes
-            from latest l join results r on r.id = l.current_result_id
+            select s.student_id, s.problem_id, r.score, r.max_score, r.part_outcomes
+            from submissions s join results r on r.id = s.current_result_id
+            where {keysAndWindowOnS} and s.status = 'graded' and s.current_result_id is not null
+                  and {(hasTo ? "(s.superseded_at is null or s.superseded_at >= @to)" : "s.superseded_at is null")}
         ),
         {SharedTail}
         """;

@@ -58,6 +58,32 @@ internal sealed class SubmissionWrites(NpgsqlDataSource db, string assignment)
         await transaction.CommitAsync();
     }
 
+    /// <summary>Removes the submission (its results go with it, by cascade).</summary>
+    public Task DeleteAsync(Guid submission) => ExecuteAsync(db, "delete from submissions where id = $1", submission);
+
+    /// <summary>Corrects the submission's time (effective_submitted_at follows submitted_at).</summary>
+    public Task MoveAsync(Guid submission, DateTimeOffset at) =>
+        ExecuteAsync(db, "update submissions set submitted_at = $2 where id = $1", submission, at);
+
+    /// <summary>Each graded submission of the assignment with the superseded_at the triggers of migration 0017 stored.</summary>
+    public async Task<List<(Guid Id, DateTimeOffset? Next)>> SupersededAtAsync()
+    {
+        await using var command = db.CreateCommand("""
+            select id, superseded_at from submissions
+            where course = $1 and assignment = $2 and status = 'graded' and current_result_id is not null
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = SeededCourse.Course });
+        command.Parameters.Add(new NpgsqlParameter { Value = assignment });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(Guid, DateTimeOffset?)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1)));
+        }
+
+        return rows;
+    }
+
     private const string InsertResult = """
         insert into results (id, submission_id, revision, problem_version, score, max_score, parts, graded_at, duration_ms, graded_by)
         values ($1, $2, $3, 'v1', $4, 2, jsonb_build_array(jsonb_build_object('partId', 'a', 'status',
