@@ -17,7 +17,7 @@ alter table manual_grades disable trigger tr_manual_grades_parts_insert, disable
 -- Best scores (0016): rebuilt once at the end too (summary_best_rebuild).
 alter table submissions disable trigger tr_submissions_best_insert, disable trigger tr_submissions_best_update,
     disable trigger tr_submissions_best_delete;
--- Each graded submission's successor time (0017): written by a1's insert below, set for the rest at the end
+-- Each graded submission's successor time (0025): written by a1's insert below, set for the rest at the end
 -- (window_chain_rebuild), so the 1,000,000 rows are not all written twice.
 alter table submissions disable trigger tr_submissions_window_insert, disable trigger tr_submissions_window_update,
     disable trigger tr_submissions_window_delete;

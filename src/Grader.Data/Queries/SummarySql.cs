@@ -42,9 +42,9 @@ internal static class SummarySql
         """;
 
     /// <summary>
-    /// A date window read from the window's own graded submissions instead: one range of 0017's
+    /// A date window read from the window's own graded submissions instead: one range of 0025's
     /// ix_submissions_window_latest, keeping the submissions whose student's next graded one of the problem
-    /// (superseded_at, kept by 0017's triggers) is at or after the window's end, or absent: exactly the latest of each
+    /// (superseded_at, kept by 0025's triggers) is at or after the window's end, or absent: exactly the latest of each
     /// student and problem inside the window, with no aggregation. Its cost follows the window's submissions (a filter per
     /// index entry, a result look-up per kept one), so the query takes it unless the window runs to the present, where
     /// <see cref="Window"/> reads summary_counted alone.

@@ -65,7 +65,7 @@ internal sealed class SubmissionWrites(NpgsqlDataSource db, string assignment)
     public Task MoveAsync(Guid submission, DateTimeOffset at) =>
         ExecuteAsync(db, "update submissions set submitted_at = $2 where id = $1", submission, at);
 
-    /// <summary>Each graded submission of the assignment with the superseded_at the triggers of migration 0017 stored.</summary>
+    /// <summary>Each graded submission of the assignment with the superseded_at the triggers of migration 0025 stored.</summary>
     public async Task<List<(Guid Id, DateTimeOffset? Next)>> SupersededAtAsync()
     {
         await using var command = db.CreateCommand("""

@@ -9,7 +9,7 @@ namespace Grader.IntegrationTests.Queries;
 /// received and graded after newer ones), with ties in time, regrades of counted and of older submissions, failures and
 /// queued ones; then graded submissions failed, deleted and moved in time, and failed ones graded on a retry. The windows
 /// take both SQL plans: a window in mid-term (keys with later submissions: the window's own submissions are scanned, kept
-/// by superseded_at, migration 0017) and windows that run to the end (the stored counted rows).
+/// by superseded_at, migration 0025) and windows that run to the end (the stored counted rows).
 /// </summary>
 public sealed class WindowedSummaryReferenceTests(SeededCourseFixture fixture) : IClassFixture<SeededCourseFixture>
 {

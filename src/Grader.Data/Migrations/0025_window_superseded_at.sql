@@ -143,6 +143,6 @@ create index ix_submissions_window_latest
     on submissions (course, assignment, effective_submitted_at)
     include (student_id, problem_id, id, current_result_id, superseded_at)
     where status = 'graded';
--- 0021's index is then unused. On a database migrated past 0021 it goes here; on a new one 0021 runs after this file
--- (versions apply in order) and creates it again: a later migration must drop it there (see docs/service.md).
-drop index if exists ix_submissions_window_graded;
+-- 0021's index is then unused. Numbered after 0022 (it was written as 0017), so it runs after 0021 on a new database
+-- and on an upgraded one alike, and both end with the same indexes.
+drop index ix_submissions_window_graded;
