@@ -46,8 +46,9 @@ internal static class SummarySql
     /// ix_submissions_window_latest, keeping the submissions whose student's next graded one of the problem
     /// (superseded_at, kept by 0025's triggers) is at or after the window's end, or absent: exactly the latest of each
     /// student and problem inside the window, with no aggregation. Its cost follows the window's submissions (a filter per
-    /// index entry, a result look-up per kept one), so the query takes it unless the window runs to the present, where
-    /// <see cref="Window"/> reads summary_counted alone.
+    /// index entry, a result look-up per kept one), so the query takes it when the window's graded submissions are few
+    /// against the keys <see cref="Window"/> would probe (AssignmentSummaryQuery.ScanPerProbe); a window that runs to the
+    /// present probes none and reads summary_counted alone.
     /// </summary>
     /// <param name="keysAndWindowOnS">The course, assignment, problem and window conditions on the alias <c>s.</c>.</param>
     /// <param name="hasTo">Whether the window has an end (<c>@to</c>); without one only a latest-of-all passes.</param>
