@@ -18,8 +18,9 @@ public sealed class RetryAttemptTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        // A worker that gives up on a lock after 100 ms (lock_not_available is transient) and retries up to ten times.
-        _services = GradingHarness.Build(_database.ConnectionString + ";Options=-c lock_timeout=100", retryLimit: 10);
+        // A worker that gives up on a lock after 100 ms (lock_not_available is transient) and retries up to fifty times:
+        // about 7 s of tries, so a loaded machine that wakes this test late from its 400 ms wait has not run out of them.
+        _services = GradingHarness.Build(_database.ConnectionString + ";Options=-c lock_timeout=100", retryLimit: 50);
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();
     }
