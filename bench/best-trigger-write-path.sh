@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# PostgreSQL's CPU per graded submission on the worker's write path (intake insert, claim, result insert, mark graded),
+# before and after migrations 0026/0027, back to back on one scratch database: `bench/best-trigger-write-path.sh [rounds]
+# [batches] [batch]` (defaults 10, 100, 16). Seeds grader_write_path with the migrations before 0026 and
+# bench/best-trigger-seed.sql (2,000 students × 4 problems with graded submissions), keeps the functions and submissions'
+# triggers that 0026/0027 replace (pg_get_functiondef, pg_get_triggerdef), applies 0026/0027, then alternates the two
+# versions round by round, each round a fresh connection running bench/best-trigger-write-path.sql (batches × batch new
+# submissions through the four statements, committed), and prints each round's backend CPU ms and wall ms per submission
+# and the medians. CPU comes from the backend's own /proc/self/stat, so other load on the machine disturbs it little.
+# Needs infra/postgres.sh running (GRADER_PG_PORT etc.); the database grows by rounds × batches × batch submissions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source infra/env.sh
+rounds=${1:-10}
+batches=${2:-100}
+batch=${3:-16}
+db=grader_write_path
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+psql_db() { PGPASSWORD=$GRADER_PG_PASSWORD psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" "$@"; }
+shopt -s nullglob
+new_migrations=(src/Grader.Data/Migrations/0026_*.sql src/Grader.Data/Migrations/0027_*.sql)
+shopt -u nullglob
+
+psql_db -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
+for migration in src/Grader.Data/Migrations/*.sql; do
+    case $(basename "$migration") in 0026_*|0027_*) continue ;; esac
+    psql_db -d "$db" -1 -f "$migration" > /dev/null
+done
+psql_db -d "$db" -f bench/best-trigger-seed.sql > /dev/null
+psql_db -d "$db" -c "select window_chain_rebuild()" -c "vacuum analyze" > /dev/null
+
+# Every function the new migrations define, and every user trigger on submissions and results, as one script that
+# restores them (functions the old version lacks are left: nothing of the old version calls them).
+definitions() {
+    local functions
+    functions=$(cat "${new_migrations[@]}" | grep -oiE '^create (or replace )?function [a-z_]+' | awk '{ print $NF }' \
+        | sort -u | sed "s/.*/'&'/" | paste -sd, -)
+    psql_db -d "$db" -At -c "
+        select pg_get_functiondef(p.oid) || ';' from pg_proc p
+        where p.proname in ($functions) and p.pronamespace = 'public'::regnamespace
+        union all
+        select format('drop trigger if exists %I on %s; %s;', t.tgname, t.tgrelid::regclass, pg_get_triggerdef(t.oid))
+        from pg_trigger t where t.tgrelid in ('submissions'::regclass, 'results'::regclass) and not t.tgisinternal" > "$1"
+}
+definitions "$work/before.sql"
+for migration in "${new_migrations[@]}"; do
+    psql_db -d "$db" -1 -f "$migration" > /dev/null
+done
+definitions "$work/after.sql"
+
+for round in $(seq 1 "$rounds"); do
+    for version in before after; do
+        psql_db -d "$db" -1 -f "$work/$version.sql" > /dev/null
+        psql_db -d "$db" -At -F ' ' -v batches="$batches" -v batch="$batch" -v hz="$(getconf CLK_TCK)" \
+            -f bench/best-trigger-write-path.sql | awk -v v="$version" -v r="$round" '{ printf "%s round %s cpu_ms %s wall_ms %s\n", v, r, $1, $2 }'
+    done
+done | tee "$work/rounds.txt"
+
+echo "medians per submission (ms, batches of $batch, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+for version in before after; do
+    for measure in cpu_ms wall_ms; do
+        awk -v v="$version" -v m="$measure" '$1 == v { for (i = 4; i < NF; i += 2) if ($i == m) print $(i + 1) }' "$work/rounds.txt" \
+            | sort -n | awk -v v="$version" -v m="$measure" \
+                '{ a[NR] = $1 } END { printf "%s %s %.3f\n", v, m, (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+    done
+done

@@ -1,0 +1,94 @@
+-- The worker's write path in SQL, for bench/best-trigger-write-path.sh: :batches batches of :batch submissions, each the
+-- statements the services send (SubmissionBatchInsert's intake insert, BatchClaim's claim, BatchGradeWrites' result
+-- insert and mark-graded), one transaction each as in the services, every submission a new attempt of a student with
+-- graded ones already (so each grade supersedes the student's previous latest, migration 0025's common case), each result
+-- with 13 parts (4 wrong). Prints the backend's CPU milliseconds per submission (/proc/self/stat: the backend itself,
+-- whatever else the machine runs) and its wall milliseconds per submission.
+\set ON_ERROR_STOP 1
+set synchronous_commit = off; -- CPU is the measure: no wait on the WAL flush in between
+
+create or replace procedure pg_temp.write_path(batches int, v_batch int)
+language plpgsql as $$
+declare
+    v_ids uuid[];
+    v_students text[];
+    v_problems text[];
+    v_results uuid[];
+    v_parts jsonb[];
+    v_claimed bigint;
+    v_answers text := (select jsonb_object_agg('q' || i, case when i % 3 = 0 then to_jsonb(i * 1.5) else to_jsonb('x*(1 - ' || i || ')') end)::text
+                     from generate_series(1, 13) i);
+    v_part_list jsonb := (select jsonb_agg(jsonb_build_object('partId', 'q' || i, 'status',
+                                                            case when i % 4 = 0 then 'incorrect' when i = 13 then 'partial' else 'correct' end,
+                                                            'score', case when i % 4 = 0 then 0 else 1 end, 'maxScore', 1,
+                                                            'feedback', 'checked against the reference'))
+                        from generate_series(1, 13) i);
+begin
+    for b in 1 .. batches loop
+        v_ids := array(select gen_random_uuid() from generate_series(1, v_batch));
+        v_students := array(select format('s%04s', 1 + floor(random() * 2000)::int) from generate_series(1, v_batch));
+        v_problems := array(select 'p' || (1 + floor(random() * 4)::int) from generate_series(1, v_batch));
+        v_results := array(select gen_random_uuid() from generate_series(1, v_batch));
+        v_parts := array_fill(v_part_list, array[v_batch]);
+
+        -- Intake (SubmissionBatchInsert).
+        insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
+                                 received_at, status, enqueued_at, lti_line_item, lti_user_id)
+        select id, source, external_id, course, assignment, problem_id, student_id, answers::jsonb, submitted_at,
+               received_at, status, enqueued_at, lti_line_item, lti_user_id
+        from unnest(v_ids, array_fill('bench'::text, array[v_batch]), array(select x::text from unnest(v_ids) x),
+                    array_fill('bench'::text, array[v_batch]), array_fill('hw'::text, array[v_batch]), v_problems, v_students,
+                    array_fill(v_answers, array[v_batch]), array_fill(clock_timestamp(), array[v_batch]),
+                    array_fill(clock_timestamp(), array[v_batch]), array_fill('queued'::text, array[v_batch]),
+                    array_fill(clock_timestamp(), array[v_batch]), array_fill(null::text, array[v_batch]),
+                    array_fill(null::text, array[v_batch]))
+             as t(id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
+                  received_at, status, enqueued_at, lti_line_item, lti_user_id)
+        order by source, external_id
+        on conflict (source, external_id) do nothing;
+        commit;
+
+        -- Claim (BatchClaim.Sql).
+        with wanted as (select id, max(inc) as inc from unnest(v_ids, array_fill(1, array[v_batch])) as w (id, inc) group by id),
+            locked as (select s.id, w.inc from submissions s join wanted w using (id) where s.status <> 'graded' order by s.id for update of s),
+            claimed as (
+                update submissions s set status = 'grading', grading_started_at = clock_timestamp(), attempts = s.attempts + locked.inc
+                from locked where s.id = locked.id
+                returning s.*)
+            -- The services read every column of these rows; counted here, as plpgsql cannot return them.
+            select count(c.*) + count(o.seed) + count(o.parameter_values::text) + count(o.reason) + count(o.set_by)
+                   + count(o.set_at) into v_claimed
+            from claimed c
+            left join variant_overrides o
+                on o.course = c.course and o.assignment = c.assignment and o.problem_id = c.problem_id and o.student_id = c.student_id;
+        commit;
+
+        -- Grade (BatchGradeWrites.InsertResults, then MarkGraded), one transaction.
+        with unlocked as (
+            select id, answers from submissions where id = any(v_ids) and status <> 'graded' order by id for update)
+        insert into results (id, submission_id, revision, problem_version, variant, score, max_score, parts, graded_at,
+                             duration_ms, graded_by, part_outcomes)
+        select r.id, r.submission_id, 1, r.problem_version, r.variant, r.score, r.max_score, r.parts, r.graded_at,
+               r.duration_ms, r.graded_by, summary_part_outcomes(r.parts, unlocked.answers)
+        from unnest(v_ids, v_results, array_fill('v1'::text, array[v_batch]), array_fill(null::text, array[v_batch]),
+                    array_fill(9.5::float8, array[v_batch]), array_fill(13::float8, array[v_batch]), v_parts,
+                    array_fill(clock_timestamp(), array[v_batch]), array_fill(0.7::float8, array[v_batch]),
+                    array_fill('bench'::text, array[v_batch]))
+             as r (submission_id, id, problem_version, variant, score, max_score, parts, graded_at, duration_ms, graded_by)
+        join unlocked on unlocked.id = r.submission_id;
+        update submissions s set status = 'graded', graded_at = u.graded_at, current_result_id = u.id, failure_reason = null
+        from unnest(v_ids, v_results, array_fill(clock_timestamp(), array[v_batch])) as u (submission_id, id, graded_at)
+        where s.id = u.submission_id and s.status <> 'graded';
+        commit;
+    end loop;
+end
+$$;
+
+-- One unmeasured batch first: the session's trigger and statement plans are cached, as in a running worker's connections.
+call pg_temp.write_path(1, :batch);
+select split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint + split_part(pg_read_file('/proc/self/stat'), ' ', 15)::bigint
+       as ticks_before, clock_timestamp() as wall_before \gset
+call pg_temp.write_path(:batches, :batch);
+select round(((split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint + split_part(pg_read_file('/proc/self/stat'), ' ', 15)::bigint
+               - :ticks_before) * 1000.0 / :hz / (:batches * :batch))::numeric, 3) as cpu_ms,
+       round((extract(epoch from clock_timestamp() - :'wall_before'::timestamptz) * 1000 / (:batches * :batch))::numeric, 3) as wall_ms;
