@@ -30,18 +30,25 @@ done
 psql_db -d "$db" -f bench/best-trigger-seed.sql > /dev/null
 psql_db -d "$db" -c "select window_chain_rebuild()" -c "vacuum analyze" > /dev/null
 
-# Every function the new migrations define, and every user trigger on submissions and results, as one script that
-# restores them (functions the old version lacks are left: nothing of the old version calls them).
+# Every function the new migrations define, and every user trigger on the tables whose triggers they touch, as one script
+# that drops the triggers there are and restores these (functions the old version lacks are left: nothing calls them).
+tables="'submissions'::regclass, 'results'::regclass, 'manual_parts'::regclass"
 definitions() {
     local functions
     functions=$(cat "${new_migrations[@]}" | grep -oiE '^create (or replace )?function [a-z_]+' | awk '{ print $NF }' \
         | sort -u | sed "s/.*/'&'/" | paste -sd, -)
     psql_db -d "$db" -At -c "
-        select pg_get_functiondef(p.oid) || ';' from pg_proc p
+        select line from (
+        select 1 as k, \$do\$ do \$\$ declare t record; begin
+            for t in select tgname, tgrelid::regclass as rel from pg_trigger where tgrelid in ($tables) and not tgisinternal loop
+                execute format('drop trigger %I on %s', t.tgname, t.rel);
+            end loop; end \$\$; \$do\$ as line
+        union all
+        select 2, pg_get_functiondef(p.oid) || ';' from pg_proc p
         where p.proname in ($functions) and p.pronamespace = 'public'::regnamespace
         union all
-        select format('drop trigger if exists %I on %s; %s;', t.tgname, t.tgrelid::regclass, pg_get_triggerdef(t.oid))
-        from pg_trigger t where t.tgrelid in ('submissions'::regclass, 'results'::regclass) and not t.tgisinternal" > "$1"
+        select 3, pg_get_triggerdef(t.oid) || ';' from pg_trigger t where t.tgrelid in ($tables) and not t.tgisinternal) x
+        order by k" > "$1"
 }
 definitions "$work/before.sql"
 for migration in "${new_migrations[@]}"; do

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Grader.Data;
+using Grader.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Grader.IntegrationTests.WritePath;
+
+/// <summary>
+/// A database of its own on the shared server, migrated, for tests that compare whole aggregate tables with their
+/// from-scratch rebuild (no other test class writes here, so every row is this class's).
+/// </summary>
+public sealed class WritePathDatabase : IAsyncLifetime
+{
+    private readonly string _name = string.Create(CultureInfo.InvariantCulture, $"grader_write_path_{Environment.ProcessId}_{Guid.NewGuid():N}");
+    private TestServers _servers = null!;
+
+    public NpgsqlDataSource Db { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _servers = await TestServers.SharedAsync();
+        await AdminAsync($"create database \"{_name}\"");
+        Db = NpgsqlDataSource.Create(_servers.ConnectionString(_name));
+        await SchemaMigrator.MigrateAsync(Db, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        await AdminAsync($"drop database if exists \"{_name}\" with (force)");
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var admin = NpgsqlDataSource.Create(_servers.ConnectionString("postgres"));
+        await using var command = admin.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}

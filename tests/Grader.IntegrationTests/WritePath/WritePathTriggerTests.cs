@@ -1,0 +1,153 @@
+using Grader.Data.Entities;
+using Grader.Data.Submissions;
+using Npgsql;
+using static Grader.IntegrationTests.Queries.TestSql;
+
+namespace Grader.IntegrationTests.WritePath;
+
+/// <summary>
+/// The write path's triggers after migration 0026: the relink's own UPDATE of superseded_at (0025) runs no update trigger
+/// of submissions again, and every aggregate the triggers keep still equals its from-scratch rebuild after every write path.
+/// </summary>
+public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
+{
+    private static readonly string[] UpdateTriggerFunctions =
+        ["summary_after_update", "summary_best_after_update", "manual_parts_after_submissions", "window_chain_after_update"];
+
+    [Fact]
+    public async Task A_grade_that_supersedes_the_students_last_one_runs_each_update_trigger_once()
+    {
+        var student = "once-" + Guid.NewGuid().ToString("N")[..8];
+        var earlier = await ReceiveAsync(student, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var later = await ReceiveAsync(student, new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
+        var grades = new SubmissionBatchGrades(database.Db, Grader.Data.Passback.GradeEventSources.None);
+        await grades.ClaimAsync([new(earlier, true), new(later, true)], DateTimeOffset.UtcNow, CancellationToken.None);
+        await grades.CommitAsync([Result(earlier)], [], CancellationToken.None);
+        var result = Result(later);
+
+        // The worker's two statements of a grade, in a transaction whose function calls PostgreSQL counts for it alone.
+        await using var connection = await database.Db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "set local track_functions = 'pl'");
+        await using (var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { BatchGradeWrites.InsertResults([result]), BatchGradeWrites.MarkGraded([result]) },
+        })
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+
+        await using var calls = new NpgsqlCommand("""
+            select f, pg_stat_get_xact_function_calls(f::regproc) from unnest($1::text[]) f order by f
+            """, connection, transaction) { Parameters = { new() { Value = UpdateTriggerFunctions } } };
+        var counted = new List<(string, long)>();
+        await using (var reader = await calls.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                counted.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        await using var superseded = new NpgsqlCommand("select superseded_at from submissions where id = $1", connection, transaction)
+        {
+            Parameters = { new() { Value = earlier } },
+        };
+        var supersededAt = (DateTime)(await superseded.ExecuteScalarAsync())!;
+        await transaction.CommitAsync();
+
+        // Before 0026: twice each, the second time for the relink's UPDATE of the earlier submission's superseded_at.
+        Assert.Equal(UpdateTriggerFunctions.Order(StringComparer.Ordinal).Select(f => (f, 1L)), counted);
+        Assert.Equal(new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc), supersededAt.ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task Every_aggregate_equals_its_rebuild_after_intake_batch_grades_failures_retries_regrades_manual_grades_and_deletes()
+    {
+        await new WritePathChurn(database.Db).RunAsync();
+
+        var kept = await SnapshotAsync(rebuildFirst: false);
+        var rebuilt = await SnapshotAsync(rebuildFirst: true);
+
+        Assert.True(kept["summary_counted"].Count > 40, "the churn should leave many counted submissions");
+        Assert.True(kept["manual_parts"].Count > 5, "the churn should leave manual parts, graded and not");
+        Assert.True(kept["superseded"].Count(r => !r.EndsWith('|')) > 20, "the churn should leave many superseded submissions");
+        foreach (var (table, rows) in rebuilt)
+        {
+            Assert.True(rows.SequenceEqual(kept[table]),
+                $"{table}:\nkept by the triggers:\n{string.Join('\n', kept[table])}\nrebuilt:\n{string.Join('\n', rows)}");
+        }
+    }
+
+    /// <summary>
+    /// The aggregates as rows of text, counters summed over their slots; with <paramref name="rebuildFirst"/>, as the
+    /// migrations' rebuild functions compute them from submissions and results (in a transaction rolled back after).
+    /// </summary>
+    private async Task<Dictionary<string, List<string>>> SnapshotAsync(bool rebuildFirst)
+    {
+        await using var connection = await database.Db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (rebuildFirst)
+        {
+            await ExecuteAsync(connection,
+                "select window_chain_rebuild(), summary_rebuild(), summary_best_rebuild(), manual_parts_rebuild()");
+        }
+
+        var queries = new Dictionary<string, string>
+        {
+            ["statuses"] = """
+                select concat_ws('|', course, assignment, problem_id, status, sum(n)) from summary_status_slots
+                group by course, assignment, problem_id, status having sum(n) <> 0 order by 1
+                """,
+            ["summary_counted"] = "select t::text from summary_counted t order by 1",
+            ["summary_best"] = "select t::text from summary_best t order by 1",
+            ["manual_parts"] = "select t::text from manual_parts t order by 1",
+            ["manual_part_counts"] = """
+                select concat_ws('|', course, assignment, problem_id, part_id, graded, sum(n)) from manual_part_slots
+                group by course, assignment, problem_id, part_id, graded having sum(n) <> 0 order by 1
+                """,
+            ["superseded"] = "select id || '|' || coalesce(superseded_at::text, '') from submissions order by 1",
+        };
+        var snapshot = new Dictionary<string, List<string>>();
+        foreach (var (name, sql) in queries)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(0));
+            }
+
+            snapshot[name] = rows;
+        }
+
+        await transaction.RollbackAsync();
+        return snapshot;
+    }
+
+    private async Task<Guid> ReceiveAsync(string student, DateTimeOffset at)
+    {
+        var id = Guid.CreateVersion7(at);
+        await ExecuteAsync(database.Db, """
+            insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
+                                     received_at, status, enqueued_at)
+            values ($1, 'once', $1::text, 'once', 'hw', 'p1', $2, '{"a": "x"}', $3, now(), 'queued', now())
+            """, id, student, at);
+        return id;
+    }
+
+    private static GradingResult Result(Guid submission) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        SubmissionId = submission,
+        Revision = 1,
+        ProblemVersion = "v1",
+        Score = 1,
+        MaxScore = 1,
+        Parts = """[{"partId": "a", "status": "correct", "score": 1, "maxScore": 1, "feedback": ""}]""",
+        GradedAt = DateTimeOffset.UtcNow,
+        DurationMs = 1,
+        GradedBy = "once",
+    };
+}
