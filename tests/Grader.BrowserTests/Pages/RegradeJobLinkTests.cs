@@ -45,6 +45,22 @@ public sealed class RegradeJobLinkTests(GradingStack fixture) : IClassFixture<Gr
         Assert.Equal((200, $"/courses/{GradingStack.Course}/submissions/{changed}"), (change!.Status, new Uri(instructor.Url).AbsolutePath));
     }
 
+    [Fact]
+    public async Task The_rows_courses_are_read_only_within_the_keys_scope()
+    {
+        var own = await SeedAsync(GradingStack.Course, "cs189-dis4", "scope-own", $"{Assignment}-scope");
+        var other = await SeedAsync(OtherCourse, "cs189-dis4", "scope-other", $"{Assignment}-scope");
+        var query = new Grader.Data.Queries.SubmissionCoursesQuery(fixture.Stack.Db);
+
+        var instructor = await query.RunAsync([own, other], CourseScope.Of([GradingStack.Course]), CancellationToken.None);
+        var admin = await query.RunAsync([own, other], CourseScope.All, CancellationToken.None);
+        var none = await query.RunAsync([own, other], CourseScope.None, CancellationToken.None);
+
+        Assert.Equal(new Dictionary<Guid, string> { [own] = GradingStack.Course }, instructor);
+        Assert.Equal(new Dictionary<Guid, string> { [own] = GradingStack.Course, [other] = OtherCourse }, admin);
+        Assert.Empty(none);
+    }
+
     [Theory]
     [InlineData("cursor", "More changes")]
     [InlineData("failures", "More failures")]
