@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AssignmentSummaryQuery>();
         services.AddSingleton<GradebookQuery>();
         services.AddSingleton<StudentHistoryQuery>();
+        services.AddSingleton<SubmissionCoursesQuery>();
         services.AddSingleton<CourseAssignmentsQuery>();
         services.AddSingleton<RegradeJobStore>();
         services.AddSingleton<RegradeBatches>();

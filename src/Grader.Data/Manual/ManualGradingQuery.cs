@@ -114,6 +114,32 @@ public sealed class ManualGradingQuery(NpgsqlDataSource dataSource)
         return (await SqlCommands.ListAsync(command, Read, cancellationToken)).SingleOrDefault();
     }
 
+    /// <summary>
+    /// The manual parts still waiting for a staff grade (status <c>manual</c> in the current result), in the result's part
+    /// order, of each of <paramref name="submissionIds"/> in <paramref name="course"/>; a submission with none is absent.
+    /// </summary>
+    public async Task<Dictionary<Guid, string[]>> WaitingAsync(string course, IReadOnlyCollection<Guid> submissionIds,
+        CancellationToken cancellationToken)
+    {
+        if (submissionIds.Count == 0)
+        {
+            return [];
+        }
+
+        // By primary key, a page of ids at a time: the history page adds this one read, not one per row.
+        await using var command = Create(dataSource, """
+            select s.id, array_agg(p.part ->> 'partId' order by p.position) as parts
+            from submissions s
+            join results r on r.id = s.current_result_id
+            cross join lateral jsonb_array_elements(r.parts) with ordinality p (part, position)
+            where s.id = any ($1) and s.course = $2 and s.status = 'graded' and p.part ->> 'status' = 'manual'
+            group by s.id
+            """, submissionIds.ToArray(), course);
+        var rows = await SqlCommands.ListAsync(command, reader => (Id: reader.Get<Guid>("id"), Parts: reader.Get<string[]>("parts")),
+            cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.Parts);
+    }
+
     private static ManualAnswer Read(NpgsqlDataReader reader) => new(
         reader.Get<Guid>("id"),
         reader.Get<string>("course"),

@@ -61,6 +61,16 @@ public sealed class RubricStore(NpgsqlDataSource dataSource, TimeProvider clock,
         return (await SqlCommands.ListAsync(command, Read, cancellationToken)).SingleOrDefault();
     }
 
+    /// <summary>How many grades apply the item now: those a change or delete of it re-scores (a score that comes out the same is not counted then).</summary>
+    public async Task<long> AppliedCountAsync(string course, Guid itemId, CancellationToken cancellationToken)
+    {
+        await using var command = Create(dataSource, """
+            select count(*) as applied from manual_grades g join submissions s on s.id = g.submission_id
+            where g.rubric_item_ids @> array[$1] and s.course = $2
+            """, itemId, course);
+        return (await SqlCommands.ListAsync(command, reader => reader.Get<long>("applied"), cancellationToken)).Single();
+    }
+
     /// <summary>Changes an item (label, points, description) and re-scores every grade that applied it.</summary>
     /// <returns>null when the course has no such item.</returns>
     public async Task<RubricChange?> UpdateAsync(string course, Guid itemId, string label, double points, string description, Guid byKey,

@@ -6,7 +6,7 @@ namespace Grader.BrowserTests.Pages;
 
 /// <summary>
 /// A <see cref="GradingStack"/> holding something on every page: two graded cs189-dis4 submissions of assignment
-/// <see cref="Assignment"/>, a rubric item on part 1a (so the queue shows its checkboxes and item forms) and a completed
+/// <see cref="Assignment"/>, a rubric item on part 1a (so the queue shows its checkboxes and item forms, and the item has a delete page) and a completed
 /// dry-run regrade (so a job page exists). <see cref="Paths"/> are the addresses of every staff page, filled in.
 /// </summary>
 public sealed class EveryPageStack : IAsyncLifetime
@@ -36,6 +36,7 @@ public sealed class EveryPageStack : IAsyncLifetime
         await add.GetByLabel("Label").FillAsync("Names both functions");
         await add.GetByLabel("Points").FillAsync("0.5");
         await page.NavigateByAsync(() => add.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync());
+        var deleteItem = await page.GetByRole(AriaRole.Link, new() { Name = "Delete item 'Names both functions'" }).GetAttributeAsync("href");
 
         await page.GotoAsync("/regrades/new");
         await page.GetByLabel("Assignment (optional)").FillAsync(Assignment);
@@ -57,6 +58,7 @@ public sealed class EveryPageStack : IAsyncLifetime
             ["grading-parts"] = $"{assignment}/grading",
             ["grading-queue"] = queue,
             ["grading-answers"] = $"{queue}/answers",
+            ["rubric-delete"] = deleteItem!,
             ["regrades"] = "/regrades",
             ["regrade-new"] = "/regrades/new",
             ["regrade"] = RegradeJob,

@@ -14,7 +14,7 @@ public sealed class EveryPageTests(EveryPageStack fixture) : IClassFixture<Every
     public static TheoryData<string> Pages() =>
     [
         "dashboard", "course", "assignment", "gradebook", "student", "submission", "grading", "grading-parts",
-        "grading-queue", "grading-answers", "regrades", "regrade-new", "regrade", "not-found",
+        "grading-queue", "grading-answers", "rubric-delete", "regrades", "regrade-new", "regrade", "not-found",
     ];
 
     [Theory]

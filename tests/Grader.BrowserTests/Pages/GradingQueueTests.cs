@@ -152,6 +152,67 @@ public sealed class GradingQueueTests(GradingStack fixture) : IClassFixture<Grad
     }
 
     [Fact]
+    public async Task Deleting_an_item_by_keyboard_asks_first_then_rescores_the_submissions_that_had_it_and_says_how_many()
+    {
+        var both = await fixture.SubmitAsync("q-delete", "d1");
+        var dropped = await fixture.SubmitAsync("q-delete", "d2");
+        var kept = await fixture.SubmitAsync("q-delete", "d3");
+        var page = await SignedInAsync();
+        await page.GotoAsync(Queue("q-delete", "2b"));
+        await AddItemAsync(page, "Graph shape", "0.5");
+        await AddItemAsync(page, "Labels", "0.5");
+        foreach (var items in new[] { new[] { 1, 2 }, [2], [1] })
+        {
+            foreach (var number in items)
+            {
+                await page.Locator($"#item-{number}").CheckAsync();
+            }
+
+            await SaveAsync(page);
+        }
+
+        // The item's form has a Delete link; its page says what the delete will do and deletes nothing yet.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete item 'Labels'" }).FocusAsync();
+        await page.NavigateByAsync(() => page.Keyboard.PressAsync("Enter"));
+        Assert.Equal("Delete rubric item 'Labels'?", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        Assert.StartsWith("2 grades apply it.", await page.Locator("#applied").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal((1.0, 0.5), (await ScoreAsync(both), await ScoreAsync(dropped)));
+
+        // Posted without the form's token: refused, the item stays.
+        var forged = await page.APIRequest.PostAsync(new Uri(page.Url).PathAndQuery, new() { MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+        Assert.Equal(1, await fixture.Stack.ScalarAsync("select count(*) from rubric_items where label = 'Labels' and part_id = '2b'"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete the item" }).FocusAsync();
+        await page.NavigateByAsync(() => page.Keyboard.PressAsync("Enter"));
+
+        Assert.Equal("Deleted rubric item 'Labels': 2 submissions re-scored.", await page.Locator("#notice").InnerTextAsync());
+        Assert.Equal(0, await page.GetByLabel("2. Labels (0.5)").CountAsync());
+        Assert.Equal(0, await page.Locator("form.rubric-item input[value='Labels']").CountAsync());
+        Assert.Equal((0.5, 0.0, 0.5), (await ScoreAsync(both), await ScoreAsync(dropped), await ScoreAsync(kept)));
+        // As the API's delete: each re-scored grade is a new result revision; the grade that did not apply the item is untouched.
+        Assert.Equal((3L, 3L, 2L), (await RevisionsAsync(both), await RevisionsAsync(dropped), await RevisionsAsync(kept)));
+        Assert.Equal(0, await fixture.Stack.ScalarAsync(
+            $"select count(*) from manual_grades where submission_id = '{both.Id}' and cardinality(rubric_item_ids) <> 1"));
+    }
+
+    [Fact]
+    public async Task Keeping_an_item_on_its_delete_page_goes_back_to_the_answer_and_deletes_nothing()
+    {
+        var submitted = await fixture.SubmitAsync("q-keep", "k9");
+        var page = await SignedInAsync();
+        await page.GotoAsync($"{Queue("q-keep", "2d")}?submission={submitted.Id}");
+        await AddItemAsync(page, "Transpose", "0.5");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete item 'Transpose'" }).ClickAsync();
+        Assert.StartsWith("No grade applies it", await page.Locator("#applied").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keep it" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains($"submission={submitted.Id}", StringComparison.Ordinal));
+        Assert.Equal(1, await page.GetByLabel("1. Transpose (0.5)").CountAsync());
+    }
+
+    [Fact]
     public async Task Staff_of_another_course_cannot_open_the_queue()
     {
         var submitted = await fixture.SubmitAsync("q-scope", "o1");
@@ -191,6 +252,12 @@ public sealed class GradingQueueTests(GradingStack fixture) : IClassFixture<Grad
         Assert.Equal(1, await fixture.Stack.ScalarAsync($"select count(*) from results where submission_id = '{submitted.Id}'"));
         Assert.Equal(0, await fixture.Stack.ScalarAsync("select count(*) from regrade_jobs where assignment = 'q-csrf'"));
     }
+
+    private async Task<double> ScoreAsync(Grader.Api.Submissions.SubmissionView submission) =>
+        (await fixture.Stack.GetSubmissionAsync(submission.Id)).Parts!.Single(p => p.PartId == "2b").Score;
+
+    private Task<long> RevisionsAsync(Grader.Api.Submissions.SubmissionView submission) =>
+        fixture.Stack.ScalarAsync($"select count(*) from results where submission_id = '{submission.Id}'");
 
     private static string Queue(string assignment, string part) => $"/courses/{Course}/assignments/{assignment}/grading/{ProblemId}/{part}";
 

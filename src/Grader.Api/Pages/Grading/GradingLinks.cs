@@ -17,6 +17,10 @@ public static class GradingLinks
     public static string Answers(string course, string assignment, string problemId, string partId) =>
         $"{Queue(course, assignment, problemId, partId)}/answers";
 
+    /// <summary>The confirmation page of deleting a rubric item, coming back to <paramref name="submission"/>'s answer if given.</summary>
+    public static string DeleteItem(string course, string assignment, string problemId, string partId, Guid itemId, Guid? submission) =>
+        $"{Queue(course, assignment, problemId, partId)}/rubric/{itemId}/delete{(submission is { } id ? $"?submission={id}" : "")}";
+
     /// <summary>Points as staff read them: at most three decimals, invariant.</summary>
     public static string Points(double points) => points.ToString("0.###", CultureInfo.InvariantCulture);
 

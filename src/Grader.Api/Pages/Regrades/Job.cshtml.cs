@@ -3,8 +3,10 @@ using Grader.Api.Queries;
 using Grader.Api.Regrades;
 using Grader.Data.Access;
 using Grader.Data.Entities;
+using Grader.Data.Queries;
 using Grader.Data.Regrades;
 using Grader.ServiceDefaults;
+using Grader.Api.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -13,12 +15,12 @@ namespace Grader.Api.Pages.Regrades;
 
 /// <summary>
 /// One regrade job: state and a progress bar (refreshed by regrades.js from <c>?handler=progress</c> while it runs), the
-/// submissions and parts that change (or would), failures with their reasons, cancel, and — for a finished dry run — the
-/// real regrade of the same filter. A job outside the key's scope is 404.
+/// submissions and parts that change (or would), each linked to its submission's page, failures with their reasons, cancel,
+/// and — for a finished dry run — the real regrade of the same filter. A job outside the key's scope is 404.
 /// </summary>
 public sealed class RegradeJobModel(
     RegradeJobs jobs, CourseScope scope, RegradeChanges changes, IOptions<RegradeOptions> options, TimeProvider clock,
-    IValidator<RegradeRequestInput> rules, RegradePlanner planner) : PageModel
+    IValidator<RegradeRequestInput> rules, RegradePlanner planner, SubmissionCoursesQuery courses) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -27,6 +29,9 @@ public sealed class RegradeJobModel(
     public RegradeJob Job { get; private set; } = null!;
     public RegradeChangesPage Changes { get; private set; } = new([], null, null);
     public RegradeFailuresPage Failures { get; private set; } = new([], null, null);
+
+    /// <summary>The course of each listed submission the key may see (a job across courses lists several).</summary>
+    public IReadOnlyDictionary<Guid, string> Courses { get; private set; } = new Dictionary<Guid, string>();
     public List<string> Errors { get; } = [];
 
     public bool CanConfirm => Job is { DryRun: true, State: RegradeJobState.Completed };
@@ -35,13 +40,27 @@ public sealed class RegradeJobModel(
     /// <param name="failures">Where the failures list goes on (its "More failures" link): a job may fail more than a page.</param>
     public async Task<IActionResult> OnGetAsync(string? cursor, string? failures, CancellationToken cancellationToken)
     {
-        if (!TryOpen(cursor, out var after) || !TryOpen(failures, out var failuresAfter))
+        // A cursor is only ever one of this page's own "More" links: anything else was typed or cut, and the error page says which.
+        if (!TryOpen(cursor, out var after))
         {
-            return BadRequest();
+            return PageErrors.Refuse(HttpContext, StatusCodes.Status400BadRequest, NotACursor("cursor", "More changes"));
+        }
+
+        if (!TryOpen(failures, out var failuresAfter))
+        {
+            return PageErrors.Refuse(HttpContext, StatusCodes.Status400BadRequest, NotACursor("failures", "More failures"));
         }
 
         return await LoadAsync(after, failuresAfter, cancellationToken) ? Page() : NotFound();
     }
+
+    private static string NotACursor(string parameter, string link) =>
+        $"The '{parameter}' parameter is not a position in this job's list: use the page's \"{link}\" link, or open the job without it.";
+
+    /// <summary>The submission page of a listed submission; null for one whose course the key may not see.</summary>
+    public string? SubmissionLink(Guid submission) => Courses.TryGetValue(submission, out var course)
+        ? $"/courses/{Uri.EscapeDataString(course)}/submissions/{submission}"
+        : null;
 
     private static bool TryOpen(string? cursor, out Guid? after)
     {
@@ -124,6 +143,8 @@ public sealed class RegradeJobModel(
         var pageSize = options.Value.ChangesPageSize;
         Changes = await changes.PageAsync(Id, after, pageSize, cancellationToken);
         Failures = await changes.FailuresAsync(Id, failuresAfter, pageSize, cancellationToken);
+        Courses = await courses.RunAsync(
+            Changes.Items.Select(c => c.SubmissionId).Concat(Failures.Items.Select(f => f.SubmissionId)).ToHashSet(), scope, cancellationToken);
         return true;
     }
 }
