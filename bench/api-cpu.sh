@@ -7,7 +7,8 @@
 # (/proc/<pid>/stat) before and after it: CPU ms per accepted webhook (the burst's grading wait is included; the API is
 # idle then). Then a fixed rate of $RATE/s for $SECONDS_AT_RATE s reports p50/p99 (Grader.Bench --rate).
 # TRACE=1 records the last round with dotnet-trace (into $GRADER_LOCAL/logs/apicpu/api.nettrace).
-# PERF=1 records round 1 with perf (into $GRADER_LOCAL/logs/apicpu/perf.data).
+# PERF=1 records round $PERF_ROUND (default 1; the last is the warmest) with perf (into $GRADER_LOCAL/logs/apicpu/perf.data);
+# API_ENV=DOTNET_PerfMapEnabled=1 lets `perf report` name the JIT-compiled code.
 # API_ENV="NAME=value ..." adds environment to the API only (to compare runtime settings back to back).
 # COUNTERS=1 records the API's runtime counters over the fixed rate with dotnet-counters (dotnet tool install -g
 # dotnet-counters): GC pause time and collections by generation, the thread pool's queue and threads, lock contention.
@@ -37,7 +38,7 @@ echo "API_ENV: ${API_ENV:-(none)}"
 [ "${WARMUP:-3000}" = 0 ] || bench --count "${WARMUP:-3000}" --concurrency "$POSTS" >/dev/null || true
 for round in $(seq 1 "$ROUNDS"); do
     before=$(cpu_ticks); load_before=$(load)
-    if [ -n "${PERF:-}" ] && [ "$round" = 1 ]; then # a profile of round 1 (API_ENV=DOTNET_PerfMapEnabled=1 names the JIT code)
+    if [ -n "${PERF:-}" ] && [ "$round" = "${PERF_ROUND:-1}" ]; then # API_ENV=DOTNET_PerfMapEnabled=1 names the JIT code
         perf record -q -F 999 -g -p "$api" -o "$LOGS/perf.data" 2>/dev/null & perf=$!
     fi
     if [ -n "${TRACE:-}" ] && [ "$round" = "$ROUNDS" ]; then # a dotnet-trace CPU sample of the last round

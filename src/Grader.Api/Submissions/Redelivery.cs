@@ -13,7 +13,7 @@ namespace Grader.Api.Submissions;
 internal static class Redelivery
 {
     public static async Task<Results<Accepted<SubmissionView>, Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        Submission stored, SubmissionRequest request, GradingQueue queue, CancellationToken cancellationToken)
+        Submission stored, SubmissionDelivery request, GradingQueue queue, CancellationToken cancellationToken)
     {
         if (Difference(stored, request) is { } field)
         {
@@ -34,7 +34,7 @@ internal static class Redelivery
     }
 
     /// <returns>The first field that differs from what is stored, or null when the delivery is the same.</returns>
-    private static string? Difference(Submission stored, SubmissionRequest request)
+    private static string? Difference(Submission stored, SubmissionDelivery request)
     {
         (string Field, bool Same)[] fields =
         [
@@ -52,8 +52,9 @@ internal static class Redelivery
         }
 
         using var answers = JsonDocument.Parse(stored.Answers);
+        using var sent = JsonDocument.Parse(request.Answers);
         // Compared as JSON values: jsonb reorders keys and reprints numbers, which changes no answer.
-        return JsonElement.DeepEquals(answers.RootElement, request.Answers) ? null : "answers";
+        return JsonElement.DeepEquals(answers.RootElement, sent.RootElement) ? null : "answers";
     }
 
     private static long? Microseconds(DateTimeOffset? time) => time?.UtcTicks / TimeSpan.TicksPerMicrosecond;

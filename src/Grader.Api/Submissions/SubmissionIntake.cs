@@ -15,7 +15,7 @@ public sealed class SubmissionIntake(IntakeBatcher batcher, IServiceProvider req
     /// stored first (read after the insert found it, so a repeat within the same batch sees the committed row).
     /// </returns>
     public async Task<(Submission Submission, IntakeOutcome Outcome)> AcceptAsync(
-        string source, SubmissionRequest request, CancellationToken cancellationToken)
+        string source, SubmissionDelivery request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var submission = new Submission
@@ -27,7 +27,7 @@ public sealed class SubmissionIntake(IntakeBatcher batcher, IServiceProvider req
             Assignment = request.Assignment,
             ProblemId = request.ProblemId,
             StudentId = request.StudentId,
-            Answers = request.Answers.GetRawText(),
+            Answers = request.Answers,
             SubmittedAt = request.SubmittedAt,
             LtiLineItem = request.Lti?.LineItem,
             LtiUserId = request.Lti?.UserId,

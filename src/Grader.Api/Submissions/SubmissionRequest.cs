@@ -1,6 +1,9 @@
 namespace Grader.Api.Submissions;
 
-/// <summary>The webhook body, as documented for OpenAPI. The raw bytes are parsed by <see cref="SubmissionRequestReader"/>.</summary>
+/// <summary>
+/// The webhook body, as documented for OpenAPI. The raw bytes are parsed by <see cref="SubmissionRequestReader"/> into a
+/// <see cref="SubmissionDelivery"/>.
+/// </summary>
 public sealed record SubmissionRequest(
     string ExternalId,
     string Course,

@@ -15,7 +15,7 @@ public sealed class SubmissionRequestReader(
 {
     private const int MaxIdLength = 200;
 
-    public bool TryRead(ReadOnlyMemory<byte> body, out SubmissionRequest? request, out Dictionary<string, string[]> errors)
+    public bool TryRead(ReadOnlyMemory<byte> body, out SubmissionDelivery? request, out Dictionary<string, string[]> errors)
     {
         request = null;
         errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed class SubmissionRequestReader(
                 errors["submittedAt"] = [$"The submittedAt time {submittedAt:O} is in the future (the server's clock allows {options.CurrentValue.MaxClockSkew} of skew)."];
             }
 
-            JsonElement answers = default;
+            string? answers = null;
             if (!root.TryGetProperty("answers", out var answersElement))
             {
                 errors["answers"] = ["The answers object is required."];
@@ -68,14 +68,14 @@ public sealed class SubmissionRequestReader(
             {
                 errors["answers"] = [$"The answers must be a JSON object keyed by part id, not {JsonFields.Describe(answersElement)}."];
             }
-            else if (StoredAnswers.Normalise(answersElement, options.CurrentValue.MaxBodyBytes, out var field, out var why) is { } stored)
-            {
-                using var normalised = JsonDocument.Parse(stored);
-                answers = normalised.RootElement.Clone();
-            }
             else
             {
-                errors[field] = [why];
+                // The normalised text is what is stored; it is not parsed again (a repeat's comparison parses it).
+                answers = StoredAnswers.Normalise(answersElement, options.CurrentValue.MaxBodyBytes, out var field, out var why);
+                if (answers is null)
+                {
+                    errors[field] = [why];
+                }
             }
 
             var lti = ltiField.Read(root, errors);
@@ -84,7 +84,7 @@ public sealed class SubmissionRequestReader(
                 return false;
             }
 
-            request = new SubmissionRequest(externalId!, course!, assignment!, problemId!, studentId!, submittedAt, answers, lti);
+            request = new SubmissionDelivery(externalId!, course!, assignment!, problemId!, studentId!, submittedAt, answers!, lti);
             return true;
         }
     }
