@@ -4,7 +4,7 @@ namespace Grader.Worker.Tests;
 
 /// <summary>
 /// The batched queue prefetches beyond its deliveries in flight, so that the next batch's deliveries are in the client when
-/// a batch commits: a batch closed 5 ms after its latest delivery would otherwise split on the wait for the broker.
+/// a batch commits: a batch closed soon after its latest delivery would otherwise split on the wait for the broker.
 /// </summary>
 public sealed class BatchPrefetchTests
 {

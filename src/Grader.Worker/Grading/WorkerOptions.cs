@@ -19,12 +19,14 @@ public sealed class WorkerOptions
 
     /// <summary>How long a batch waits for its next delivery (see <see cref="BatchTimeLimitStart"/>) before it is graded as it is.</summary>
     /// <remarks>
-    /// 5 ms from the latest delivery, not 50 ms from the first: a lone submission on an idle service waited the whole 50 ms
-    /// (received to graded p50 56.5 ms against 12.9 ms), while a full queue still fills every batch to 64 (mean 63.8 either
-    /// way, PostgreSQL 0.48-0.52 ms a grade), because the prefetch keeps the next batch's deliveries in the client
-    /// (<see cref="BatchPrefetch"/>) and they arrive with no 5 ms gap between them (docs/benchmarks.md, "Batch settings").
+    /// 20 ms from the latest delivery, not 50 ms from the first: a lone submission on an idle service waited the whole
+    /// 50 ms (received to graded p50 56.5 ms; 27.0 ms now), while a full queue still fills every batch to 64 (PostgreSQL
+    /// 0.51-0.52 ms a grade), because the prefetch keeps the next batch's deliveries in the client
+    /// (<see cref="BatchPrefetch"/>). Not 5 ms (lone p50 12.9 ms): when the worker keeps up with the intake, deliveries
+    /// come more than 5 ms apart often enough that batches fell to a mean of 11-13 (47.6 at 20 ms, 55.6 at 50 ms from the
+    /// first), and PostgreSQL's share a grade rose with it (docs/benchmarks.md, "Batch settings").
     /// </remarks>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Where <see cref="BatchTimeLimit"/> counts from: the batch's latest delivery (a batch closes when its
     /// deliveries stop coming), or its first (a batch closes that long after it opened, however busy the queue is).</summary>
