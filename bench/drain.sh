@@ -108,7 +108,7 @@ for round in $(seq 1 "$WARM_ROUNDS"); do
     fi
     kill -CONT "$worker"
     drain
-    [ -z "${perf:-}" ] || { kill -INT "$perf"; wait "$perf" || true; }
+    [ -z "${perf:-}" ] || { kill -INT "$perf" 2>/dev/null || true; wait "$perf" || true; }
     report "warmed $round (load $(cut -d' ' -f1 /proc/loadavg))" "$COUNT" "$t0" "$t1" "$w0" "$(cpu "$worker")" \
         "$pg_before" "$(cpu $(postgres_pids))" "$b0" "$(batches)"
     tenths "$finished" "$w0" "$COUNT"
