@@ -66,15 +66,19 @@ tenths() { # finished and worker CPU before the drain, n → worker CPU ms a sub
         END { printf "worker CPU ms a submission by tenth of the drain:"
               for (i = 1; i <= k; i++) if (f[i] > f[i-1]) printf " %.2f", 1000 * (c[i] - c[i-1]) / (f[i] - f[i-1]); print "" }' "$LOGS/samples"
 }
+# RabbitMQ's beam since the last call to report (set before each timed drain by rabbit_mark), in ms a submission.
+rabbit_mark() { rabbit0=$(rabbit_ticks); }
 report() { # label, n, t0, t1, worker CPU before/after, PostgreSQL CPU before/after, batches before/after
-    awk -v l="$1" -v n="$2" -v t0="$3" -v t1="$4" -v w0="$5" -v w1="$6" -v p0="$7" -v p1="$8" -v b="$((${10} - $9))" 'BEGIN {
-        printf "%s: %d in %.1f s = %.0f graded/s; worker CPU %.2f ms a submission; PostgreSQL backends %.2f ms; mean batch %.1f (%d batches)\n",
-            l, n, t1 - t0, n / (t1 - t0), 1000 * (w1 - w0) / n, 1000 * (p1 - p0) / n, b ? n / b : 0, b }'
+    awk -v l="$1" -v n="$2" -v t0="$3" -v t1="$4" -v w0="$5" -v w1="$6" -v p0="$7" -v p1="$8" -v b="$((${10} - $9))" \
+        -v r="$(( $(rabbit_ticks) - ${rabbit0:-0} ))" -v hz="$HZ" 'BEGIN {
+        printf "%s: %d in %.1f s = %.0f graded/s; worker CPU %.2f ms a submission; PostgreSQL backends %.2f ms; RabbitMQ %.2f ms; mean batch %.1f (%d batches)\n",
+            l, n, t1 - t0, n / (t1 - t0), 1000 * (w1 - w0) / n, 1000 * (p1 - p0) / n, 1000 * r / hz / n, b ? n / b : 0, b }'
 }
 
 queue "$COUNT"
 echo "== $COUNT queued; one worker with: ${*:-defaults} (load $(cut -d' ' -f1-3 /proc/loadavg))"
 b0=$(batches)
+rabbit_mark
 start_worker "$@"
 t0=$(date +%s.%N)
 sleep 0.5
@@ -93,7 +97,7 @@ for round in $(seq 1 "$WARM_ROUNDS"); do
     kill -STOP "$worker"
     finished=$(count "'graded', 'failed'")
     queue "$COUNT"
-    b0=$(batches); w0=$(cpu "$worker"); pg_before=$(cpu $(postgres_pids))
+    b0=$(batches); w0=$(cpu "$worker"); pg_before=$(cpu $(postgres_pids)); rabbit_mark
     t0=$(date +%s.%N)
     # PERF_OUT=file: perf samples the worker through the last warmed drain (run with DOTNET_PerfMapEnabled=1 among the
     # settings, so that perf can name the JIT-compiled frames).
@@ -104,18 +108,36 @@ for round in $(seq 1 "$WARM_ROUNDS"); do
     fi
     kill -CONT "$worker"
     drain
-    [ -z "${perf:-}" ] || { kill -INT "$perf"; wait "$perf" || true; }
+    [ -z "${perf:-}" ] || { kill -INT "$perf" 2>/dev/null || true; wait "$perf" || true; }
     report "warmed $round (load $(cut -d' ' -f1 /proc/loadavg))" "$COUNT" "$t0" "$t1" "$w0" "$(cpu "$worker")" \
         "$pg_before" "$(cpu $(postgres_pids))" "$b0" "$(batches)"
     tenths "$finished" "$w0" "$COUNT"
 done
+
+grade_latency() { # since, label → the p50/p99/max of received → graded for the submissions received since then
+    psql_on "$DB" -t -A -c "select '  $2, received to graded: ' || count(*) || ' grades, p50 ' || round(percentile_cont(0.5) within group (order by ms)::numeric, 1)
+        || ' ms, p99 ' || round(percentile_cont(0.99) within group (order by ms)::numeric, 1) || ' ms, max ' || round(max(ms)::numeric, 1) || ' ms'
+        from (select 1000 * extract(epoch from graded_at - received_at) as ms from submissions where received_at >= '$1' and status = 'graded') l"
+}
+
+# A lone student on an idle service: LONE (default 20) submissions, one every LONE_GAP_MS (default 250) ms, each graded
+# long before the next arrives, so each is a batch of one; received → graded is what a batch's time limit makes a
+# student wait when nobody else is submitting (LONE=0 skips it).
+if [ "${LONE:-20}" != 0 ]; then
+    since=$(psql_on "$DB" -t -A -c "select now()")
+    b0=$(batches)
+    "${bench[@]}" --rate "$(awk -v g="${LONE_GAP_MS:-250}" 'BEGIN { print 1000 / g }')" \
+        --seconds "$(awk -v n="${LONE:-20}" -v g="${LONE_GAP_MS:-250}" 'BEGIN { print n * g / 1000 }')" > "$LOGS/lone.log" 2>&1 || true
+    echo "lone submissions, one every ${LONE_GAP_MS:-250} ms on the idle warmed worker (load $(cut -d' ' -f1 /proc/loadavg)): $(( $(batches) - b0 )) batches"
+    grade_latency "$since" "lone"
+fi
 
 # RATE=r SECONDS_AT_RATE=s: then r submissions a second for s seconds (open loop) while the warmed worker consumes; the
 # grade's latency (received → graded) says what a delivery waits for a batch to fill at that rate.
 if [ -n "${RATE:-}" ]; then
     since=$(psql_on "$DB" -t -A -c "select now()")
     pg_pids=$(postgres_pids)
-    b0=$(batches); w0=$(cpu "$worker"); pg_before=$(cpu $pg_pids)
+    b0=$(batches); w0=$(cpu "$worker"); pg_before=$(cpu $pg_pids); rabbit_mark
     t0=$(date +%s.%N)
     "${bench[@]}" --rate "$RATE" --seconds "${SECONDS_AT_RATE:-10}" > "$LOGS/rate.log" 2>&1 || true
     t1=$(date +%s.%N)
@@ -123,9 +145,7 @@ if [ -n "${RATE:-}" ]; then
     report "fixed $RATE/s for ${SECONDS_AT_RATE:-10} s, posts and grading (load $(cut -d' ' -f1 /proc/loadavg); PostgreSQL includes the intake)" \
         "$n" "$t0" "$t1" "$w0" "$(cpu "$worker")" "$pg_before" "$(cpu $pg_pids)" "$b0" "$(batches)"
     grep -E '^(achieved|latency|graded):' "$LOGS/rate.log" | sed 's/^/  webhook /'
-    psql_on "$DB" -t -A -c "select '  grade latency, received to graded: p50 ' || round(percentile_cont(0.5) within group (order by ms)::numeric, 1)
-        || ' ms, p99 ' || round(percentile_cont(0.99) within group (order by ms)::numeric, 1) || ' ms, max ' || round(max(ms)::numeric, 1) || ' ms'
-        from (select 1000 * extract(epoch from graded_at - received_at) as ms from submissions where received_at >= '$since' and status = 'graded') l"
+    grade_latency "$since" "grade latency at $RATE/s"
 fi
 
 psql_on "$DB" -t -A -F' ' -c "select pg_stat_force_next_flush()" \

@@ -12,7 +12,8 @@
 # WARMUP (default 6000; 400 before the ledger) webhooks go through the API and the first worker before the timed burst,
 # and again through both workers before the two-worker burst: the service runs warm, and the JIT's tier-up takes about
 # 6,000 webhooks (docs/benchmarks.md, "CPU ledger"); WARMUP=400 measures the cold service the earlier figures did.
-# BENCH_DIR=<folder> runs another build of the load generator (e.g. an earlier one, to compare its CPU).
+# BENCH_DIR=<folder> runs another build of the load generator (e.g. an earlier one, to compare its CPU); WORKER_ENV="NAME=value
+# ..." gives both workers settings (batch settings compared back to back). Each ledger line ends with the phase's mean batch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-3000}
@@ -25,8 +26,10 @@ NAME=throughput
 source bench/lib.sh
 psql_on postgres -c "drop database if exists grader_raw with (force)" -c "create database grader_raw"
 workers=()
+# WORKER_ENV="NAME=value ...": settings for both workers (e.g. batch settings compared back to back).
 start_worker() {
-    (cd src/Grader.Worker/bin/Release/net10.0 && exec dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
+    # shellcheck disable=SC2086
+    (cd src/Grader.Worker/bin/Release/net10.0 && exec env ${WORKER_ENV:-} dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
     pids+=($!)
     workers+=($!)
 }
@@ -44,10 +47,11 @@ ledger_rows=()
 snapshot() { echo "$(ticks "$api") $(ticks "${workers[0]}") $(ticks "${workers[1]:-}") $(postgres_ticks) $(rabbit_ticks)"; }
 phase() { # name command… → the command's output in $out, its CPU in the ledger (per $n, set by the caller afterwards)
     phase_name=$1; shift
-    phase_before=$(snapshot)
+    phase_before=$(snapshot); phase_b0=$(batch_lines)
     out=$(run_counted "$LOGS/generator.ticks" "$@" || true)
-    phase_after=$(snapshot)
+    phase_after=$(snapshot); phase_b1=$(batch_lines)
 }
+batch_lines() { cat "$LOGS"/worker-*.log 2>/dev/null | grep -o 'Batch of [0-9]*' | wc -l; }
 ledger() { # submissions → a ledger row for the last phase, printed and kept for the table
     local n=$1 a0 w10 w20 p0 r0 a1 w11 w21 p1 r1 g timed
     read -r a0 w10 w20 p0 r0 <<< "$phase_before"
@@ -64,7 +68,7 @@ ledger() { # submissions → a ledger row for the last phase, printed and kept f
         printf "| %s | %d | %.2f (process %.2f) | %.2f | %.2f | %s | %.2f | %.2f | **%.2f** | %.0f/s |", name, n, gen, g * ms, a * ms,
             w1 * ms, two != "" ? sprintf("%.2f", w2 * ms) : "—", p * ms, r * ms, sum, c * 1000 / sum }')
     ledger_rows+=("$row")
-    echo "ledger, CPU ms per submission: $row"
+    echo "ledger, CPU ms per submission: $row (mean batch, both workers: $(awk -v n="$n" -v b=$((phase_b1 - phase_b0)) 'BEGIN { printf "%.1f", b ? n / b : 0 }'))"
 }
 
 echo "== warm-up of the API and worker 1: $WARMUP submissions (not counted)"

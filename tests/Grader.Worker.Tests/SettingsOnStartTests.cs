@@ -19,6 +19,7 @@ public sealed class SettingsOnStartTests
     [InlineData("Worker:MaxAttempts", "0")]
     [InlineData("Worker:BatchMessageLimit", "0")]
     [InlineData("Worker:BatchTimeLimit", "00:00:00")]
+    [InlineData("Worker:BatchTimeLimitStart", "7")]
     [InlineData("Worker:BatchConcurrencyLimit", "0")]
     [InlineData("Sweeper:Interval", "00:00:00")]
     [InlineData("Sweeper:BatchSize", "0")]

@@ -6,6 +6,7 @@ using Grader.Worker.Passback;
 using Grader.Worker.Regrading;
 using Grader.Worker.Sweeping;
 using Grader.Worker.Telemetry;
+using MassTransit;
 
 namespace Grader.Worker.Extensions;
 
@@ -63,6 +64,8 @@ public static class WorkerServices
         .Positive($"{WorkerOptions.Section}:{nameof(o.MaxAttempts)}", o.MaxAttempts)
         .Positive($"{WorkerOptions.Section}:{nameof(o.BatchMessageLimit)}", o.BatchMessageLimit)
         .Positive($"{WorkerOptions.Section}:{nameof(o.BatchTimeLimit)}", o.BatchTimeLimit)
+        .That(Enum.IsDefined(o.BatchTimeLimitStart), $"{WorkerOptions.Section}:{nameof(o.BatchTimeLimitStart)}",
+            $"must be {nameof(BatchTimeLimitStart.FromLast)} or {nameof(BatchTimeLimitStart.FromFirst)}")
         .Positive($"{WorkerOptions.Section}:{nameof(o.BatchConcurrencyLimit)}", o.BatchConcurrencyLimit);
 
     /// <summary>The services the consumers and the sweeper use; also what the consumer tests register.</summary>

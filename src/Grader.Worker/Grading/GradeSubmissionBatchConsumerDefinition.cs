@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Grader.Worker.Grading;
 
 /// <summary>
-/// The worker queue with batches: up to <c>Worker:BatchMessageLimit</c> deliveries a batch, waiting at most
-/// <c>Worker:BatchTimeLimit</c> for a batch to fill, <c>Worker:BatchConcurrencyLimit</c> batches at once; prefetch at
-/// least what those batches hold. The retry is the per-message queue's.
+/// The worker queue with batches: up to <c>Worker:BatchMessageLimit</c> deliveries a batch, closed
+/// <c>Worker:BatchTimeLimit</c> after its latest (or first: <c>Worker:BatchTimeLimitStart</c>) delivery,
+/// <c>Worker:BatchConcurrencyLimit</c> batches at once; prefetch what those batches hold and two batches more
+/// (<see cref="WorkerOptions.BatchPrefetch"/>). The retry is the per-message queue's.
 /// </summary>
 public sealed class GradeSubmissionBatchConsumerDefinition : ConsumerDefinition<GradeSubmissionBatchConsumer>
 {
@@ -25,11 +26,12 @@ public sealed class GradeSubmissionBatchConsumerDefinition : ConsumerDefinition<
         IConsumerConfigurator<GradeSubmissionBatchConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.PrefetchCount = Math.Max(_options.PrefetchCount, _options.BatchMessageLimit * _options.BatchConcurrencyLimit);
+        endpointConfigurator.PrefetchCount = _options.BatchPrefetch;
         endpointConfigurator.UseTransientRetry(_options);
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(_options.BatchMessageLimit)
             .SetTimeLimit(_options.BatchTimeLimit)
+            .SetTimeLimitStart(_options.BatchTimeLimitStart)
             .SetConcurrencyLimit(_options.BatchConcurrencyLimit));
     }
 }

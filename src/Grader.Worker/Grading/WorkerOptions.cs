@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Grader.Worker.Grading;
 
 /// <summary>The <c>Worker</c> section: how many grades run at once, how transient failures are retried, when to give up.</summary>
@@ -15,11 +17,34 @@ public sealed class WorkerOptions
     /// <see cref="BatchTimeLimit"/> either way.</remarks>
     public int BatchMessageLimit { get; set; } = 64;
 
-    /// <summary>How long a batch waits to fill from its first delivery before it is graded as it is.</summary>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>How long a batch waits for its next delivery (see <see cref="BatchTimeLimitStart"/>) before it is graded as it is.</summary>
+    /// <remarks>
+    /// 20 ms from the latest delivery, not 50 ms from the first: a lone submission on an idle service waited the whole
+    /// 50 ms (received to graded p50 56.5 ms; 27.0 ms now), while a full queue still fills every batch to 64 (PostgreSQL
+    /// 0.51-0.52 ms a grade), because the prefetch keeps the next batch's deliveries in the client
+    /// (<see cref="BatchPrefetch"/>). Not 5 ms (lone p50 12.9 ms): when the worker keeps up with the intake, deliveries
+    /// come more than 5 ms apart often enough that batches fell to a mean of 11-13 (47.6 at 20 ms, 55.6 at 50 ms from the
+    /// first), and PostgreSQL's share a grade rose with it (docs/benchmarks.md, "Batch settings").
+    /// </remarks>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Where <see cref="BatchTimeLimit"/> counts from: the batch's latest delivery (a batch closes when its
+    /// deliveries stop coming), or its first (a batch closes that long after it opened, however busy the queue is).</summary>
+    public BatchTimeLimitStart BatchTimeLimitStart { get; set; } = BatchTimeLimitStart.FromLast;
 
     /// <summary>Batches graded at once.</summary>
     public int BatchConcurrencyLimit { get; set; } = 2;
+
+    /// <summary>
+    /// The batched queue's prefetch: the deliveries in flight (every concurrent batch full) and two batches more, or
+    /// <see cref="PrefetchCount"/> if that is larger.
+    /// </summary>
+    /// <remarks>
+    /// With no more than those in flight, a batch that committed had to wait for the broker to send the next deliveries
+    /// after its acknowledgements, and under load their arrival had gaps: batches from a full queue split to a mean of
+    /// 25-35 with a 5 ms limit from the latest delivery; with two batches more held in the client, 60-64.
+    /// </remarks>
+    public int BatchPrefetch => Math.Max(PrefetchCount, BatchMessageLimit * (BatchConcurrencyLimit + 2));
 
     /// <summary>Whether <see cref="BatchMessageLimit"/> asks for batches (read before the bus is built, hence static).</summary>
     public static bool Batched(IConfiguration configuration) =>
