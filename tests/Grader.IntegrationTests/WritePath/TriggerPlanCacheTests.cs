@@ -9,14 +9,16 @@ namespace Grader.IntegrationTests.WritePath;
 /// Migration 0028: the helpers that a grade's statement triggers call with an array (the chain's relink, the manual parts'
 /// refresh, the counted offer) plan their statements once per connection. Before it, the plan cache chose a custom plan on
 /// every call (the array's length known, its estimate always beat the generic plan's), and that planning was most of the
-/// fixed PostgreSQL CPU of a grade statement.
+/// fixed PostgreSQL CPU of a grade statement. The result insert's part outcomes, a SQL function before, planned its body
+/// once per statement that called it.
 /// </summary>
 public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
 {
-    private static readonly string[] ArrayHelpers = ["window_chain_relink", "manual_parts_refresh", "summary_offer_counted"];
+    private static readonly string[] Helpers =
+        ["window_chain_relink", "manual_parts_refresh", "summary_offer_counted", "summary_part_outcomes"];
 
     [Fact]
-    public async Task A_connections_later_single_submission_grades_plan_nothing_in_the_triggers_array_helpers()
+    public async Task A_connections_later_single_submission_grades_plan_nothing_in_the_write_paths_helpers()
     {
         var grades = new SubmissionBatchGrades(database.Db, Grader.Data.Passback.GradeEventSources.None);
         await using var connection = await database.Db.OpenConnectionAsync();
@@ -39,7 +41,7 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
         }
 
         // Eight grades on this connection before: with a custom plan each time these would plan again now.
-        Assert.Empty(planned.Where(ArrayHelpers.Contains));
+        Assert.Empty(planned.Where(Helpers.Contains));
     }
 
     /// <summary>
@@ -56,7 +58,7 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
 
         var result = Result(later);
         await using var transaction = await connection.BeginTransactionAsync();
-        await ExecuteAsync(connection, "set local track_functions = 'pl'");
+        await ExecuteAsync(connection, "set local track_functions = 'all'");
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands = { BatchGradeWrites.InsertResults([result]), BatchGradeWrites.MarkGraded([result]) },
@@ -71,7 +73,7 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
     {
         await using var calls = new NpgsqlCommand("""
             select f from unnest($1::text[]) f where coalesce(pg_stat_get_xact_function_calls(f::regproc), 0) > 0 order by f
-            """, connection, transaction) { Parameters = { new() { Value = ArrayHelpers } } };
+            """, connection, transaction) { Parameters = { new() { Value = Helpers } } };
         var called = new List<string>();
         await using var reader = await calls.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -79,23 +81,25 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
             called.Add(reader.GetString(0));
         }
 
-        Assert.Equal(ArrayHelpers.Order(StringComparer.Ordinal), called);
+        Assert.Equal(Helpers.Order(StringComparer.Ordinal), called);
     }
 
     /// <summary>
-    /// The first PL/pgSQL function in an error context ("PL/pgSQL function name(args) line N at …"), innermost first: the
-    /// function whose statement was planned; empty for a statement the client sent itself.
+    /// The first function in an error context, innermost first ("PL/pgSQL function name(args) line N at …" or "SQL function
+    /// "name" statement N"): the function whose statement was planned; empty for a statement the client sent itself.
     /// </summary>
     private static string InnermostFunction(string? where)
     {
-        const string marker = "PL/pgSQL function ";
         foreach (var line in (where ?? "").Split('\n'))
         {
-            if (line.StartsWith(marker, StringComparison.Ordinal))
+            foreach (var marker in (string[])["PL/pgSQL function ", "SQL function \""])
             {
-                var name = line[marker.Length..];
-                var end = name.IndexOf('(', StringComparison.Ordinal);
-                return end < 0 ? name : name[..end];
+                if (line.StartsWith(marker, StringComparison.Ordinal))
+                {
+                    var name = line[marker.Length..];
+                    var end = name.IndexOfAny(['(', '"']);
+                    return end < 0 ? name : name[..end];
+                }
             }
         }
 
