@@ -10,7 +10,7 @@ namespace Grader.IntegrationTests.Passback;
 /// <summary>
 /// An LMS's grade receiver: a real HTTP server on loopback that checks every request's signature (401 when wrong) and
 /// answers as scripted (500s, a 429 with Retry-After) before it accepts. It can go down (nothing listens) and come back,
-/// be slow (a delay before each answer) or hang (hold every request unanswered until released). Requests are handled
+/// be slow (a delay before each answer) or hang (hold every request unanswered until released, then refuse it). Requests are handled
 /// concurrently, as a real server would.
 /// </summary>
 internal sealed class GradeReceiver : IAsyncDisposable
@@ -51,7 +51,11 @@ internal sealed class GradeReceiver : IAsyncDisposable
     /// <summary>From now on every request is held, never answered, until <see cref="Release"/>.</summary>
     public void Hang() => Interlocked.CompareExchange(ref _hang, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
 
-    /// <summary>Drops the held requests' connections unanswered (their senders gave up or died) and answers normally again.</summary>
+    /// <summary>
+    /// Answers the held requests 503 (a sender still waiting retries; one that gave up or died never reads it) and answers
+    /// normally again. Not an abort: on Linux, <see cref="HttpListenerResponse.Abort"/> of a request whose headers were not
+    /// sent answers it <c>200 OK</c>, so a sender still waiting would count as delivered an event this receiver never accepted.
+    /// </summary>
     public void Release() => Interlocked.Exchange(ref _hang, null)?.TrySetResult();
 
     /// <summary>The next requests get these answers, in order, instead of 200.</summary>
@@ -141,7 +145,8 @@ internal sealed class GradeReceiver : IAsyncDisposable
         if (Volatile.Read(ref _hang) is { } hang)
         {
             await hang.Task;
-            context.Response.Abort();
+            _attempts.Enqueue(new Attempt(received.Id, 503, DateTimeOffset.UtcNow));
+            Respond(context, 503, null);
             return;
         }
 

@@ -83,6 +83,9 @@ public sealed class StuckDeliveryTests
             TimeSpan.FromSeconds(30), "the first hanging sends to time out");
         Assert.Equal(0, await stack.ScalarAsync("select count(*) from grade_events where state <> 'pending' and source = 'test-lms'"));
 
+        // Released while a retry is held: that send must not count as delivered, since the receiver never accepted it.
+        var arrived = receiver.Received.Count;
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Count > arrived), Timeout, "a retry held at the release");
         receiver.Release();
         await Eventually.HoldsAsync(() => Task.FromResult(receiver.Accepted.Count >= 16), Timeout, "test-lms's events once it answers");
         await Task.Delay(TimeSpan.FromSeconds(1));
