@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # PostgreSQL's CPU per graded submission on the worker's write path (intake insert, claim, result insert, mark graded),
-# before and after migrations 0026/0027, back to back on one scratch database: `bench/best-trigger-write-path.sh [rounds]
-# [batches] [batch]` (defaults 10, 100, 16). Seeds grader_write_path with the migrations before 0026 and
-# bench/best-trigger-seed.sql (2,000 students × 4 problems with graded submissions), keeps the functions and submissions'
-# triggers that 0026/0027 replace (pg_get_functiondef, pg_get_triggerdef), applies 0026/0027, then alternates the two
+# before and after some migrations, back to back on one scratch database: `bench/best-trigger-write-path.sh [rounds]
+# [batches] [batch]` (defaults 10, 100, 16); NEW_MIGRATIONS (default "0028", e.g. "0026 0027") names the migrations
+# compared. Seeds grader_write_path with every other migration before them and bench/best-trigger-seed.sql (2,000
+# students × 4 problems with graded submissions), keeps the functions those migrations create or alter and the triggers
+# of submissions, results and manual_parts (pg_get_functiondef, pg_get_triggerdef), applies them, then alternates the two
 # versions round by round, each round a fresh connection running bench/best-trigger-write-path.sql (batches × batch new
 # submissions through the four statements, committed), and prints each round's backend CPU ms and wall ms per submission
 # and the medians. CPU comes from the backend's own /proc/self/stat, so other load on the machine disturbs it little.
@@ -18,13 +19,18 @@ db=grader_write_path
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 psql_db() { PGPASSWORD=$GRADER_PG_PASSWORD psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" "$@"; }
+new_numbers=(${NEW_MIGRATIONS:-0028})
 shopt -s nullglob
-new_migrations=(src/Grader.Data/Migrations/0026_*.sql src/Grader.Data/Migrations/0027_*.sql)
+new_migrations=()
+for number in "${new_numbers[@]}"; do new_migrations+=(src/Grader.Data/Migrations/${number}_*.sql); done
 shopt -u nullglob
+[ ${#new_migrations[@]} -eq ${#new_numbers[@]} ] || { echo "error: no migration file for one of ${new_numbers[*]}" >&2; exit 1; }
+last=$(basename "${new_migrations[-1]}" | cut -c1-4)
 
 psql_db -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
 for migration in src/Grader.Data/Migrations/*.sql; do
-    case $(basename "$migration") in 0026_*|0027_*) continue ;; esac
+    number=$(basename "$migration" | cut -c1-4)
+    [[ $number > $last || " ${new_numbers[*]} " == *" $number "* ]] && continue
     psql_db -d "$db" -1 -f "$migration" > /dev/null
 done
 psql_db -d "$db" -f bench/best-trigger-seed.sql > /dev/null
@@ -35,7 +41,7 @@ psql_db -d "$db" -c "select window_chain_rebuild()" -c "vacuum analyze" > /dev/n
 tables="'submissions'::regclass, 'results'::regclass, 'manual_parts'::regclass"
 definitions() {
     local functions
-    functions=$(cat "${new_migrations[@]}" | grep -oiE '^create (or replace )?function [a-z_]+' | awk '{ print $NF }' \
+    functions=$(cat "${new_migrations[@]}" | grep -oiE '^(create (or replace )?|alter )function [a-z_]+' | awk '{ print $NF }' \
         | sort -u | sed "s/.*/'&'/" | paste -sd, -)
     psql_db -d "$db" -At -c "
         select line from (

@@ -12,6 +12,9 @@ public sealed class SignedWebhook
     {
     }
 
+    /// <summary>Whether the request was routed to a signed webhook.</summary>
+    public static bool Is(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<SignedWebhook>() is not null;
+
     public static RouteHandlerBuilder Require(RouteHandlerBuilder endpoint) =>
         endpoint.AllowAnonymous().WithMetadata(Marker)
             .ExemptFromCourseScope("called by an LMS with a signature, not a key; it reads no stored course data");

@@ -8,8 +8,12 @@ namespace Grader.Api.Access;
 /// (<c>ApiKeyId</c>, null for the signed webhook without a key) and its <c>TraceId</c>; the key id is also a scope on every
 /// line logged inside it. A request that ends in an unhandled exception is logged as answering 500 (the exception itself
 /// is logged once, by the exception handler, with the same trace id).
+/// The signed webhook, the busiest request by far, gets no line of its own: it has no key, and the request line
+/// (<see cref="Grader.ServiceDefaults.RequestLogging"/>) already says its method, path, status and trace id, and the
+/// submission id besides; <c>ApiKeyId</c> (null) is added to that line instead. One line a webhook instead of two saves
+/// about 3 % of the API's CPU under load (docs/benchmarks.md).
 /// </summary>
-public sealed class StateChangeLog(RequestDelegate next, ILogger<StateChangeLog> logger)
+public sealed class StateChangeLog(RequestDelegate next, ILogger<StateChangeLog> logger, Serilog.IDiagnosticContext requestLine)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -17,6 +21,13 @@ public sealed class StateChangeLog(RequestDelegate next, ILogger<StateChangeLog>
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             || HttpMethods.IsOptions(context.Request.Method) || Staff.PageFailures.IsErrorPageRun(context))
         {
+            await next(context);
+            return;
+        }
+
+        if (SignedWebhook.Is(context))
+        {
+            requestLine.Set("ApiKeyId", null); // before the handler: an exception still reaches the request line with it
             await next(context);
             return;
         }
