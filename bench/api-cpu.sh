@@ -8,7 +8,8 @@
 # idle then). Then a fixed rate of $RATE/s for $SECONDS_AT_RATE s reports p50/p99 (Grader.Bench --rate).
 # TRACE=1 records the last round with dotnet-trace (into $GRADER_LOCAL/logs/apicpu/api.nettrace).
 # PERF=1 records round $PERF_ROUND (default 1; the last is the warmest) with perf (into $GRADER_LOCAL/logs/apicpu/perf.data);
-# API_ENV=DOTNET_PerfMapEnabled=1 lets `perf report` name the JIT-compiled code.
+# API_ENV=DOTNET_PerfMapEnabled=1 lets `perf report` name the JIT-compiled code. PERF_RATE=1 records the fixed rate too
+# (into $GRADER_LOCAL/logs/apicpu/perf-rate.data), where each webhook's work is less shared with its neighbours'.
 # API_ENV="NAME=value ..." adds environment to the API only (to compare runtime settings back to back).
 # COUNTERS=1 records the API's runtime counters over the fixed rate with dotnet-counters (dotnet tool install -g
 # dotnet-counters): GC pause time and collections by generation, the thread pool's queue and threads, lock contention.
@@ -30,6 +31,9 @@ bench() {
     dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection" "$@"
 }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api/stat"; }
+# Minor page faults: the GC handing out memory the kernel must map and zero first (a perf profile showed them under the
+# GC's clearing of each allocation quantum), counted like the CPU, per webhook.
+faults() { awk '{ print $10 }' "/proc/$api/stat"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 ticks_per_second=$(getconf CLK_TCK)
 
@@ -37,7 +41,7 @@ echo "API_ENV: ${API_ENV:-(none)}"
 # The warm-up lets tiered compilation finish: the first thousands of requests cost several times the later ones.
 [ "${WARMUP:-3000}" = 0 ] || bench --count "${WARMUP:-3000}" --concurrency "$POSTS" >/dev/null || true
 for round in $(seq 1 "$ROUNDS"); do
-    before=$(cpu_ticks); load_before=$(load)
+    before=$(cpu_ticks); faults_before=$(faults); load_before=$(load)
     if [ -n "${PERF:-}" ] && [ "$round" = "${PERF_ROUND:-1}" ]; then # API_ENV=DOTNET_PerfMapEnabled=1 names the JIT code
         perf record -q -F 999 -g -p "$api" -o "$LOGS/perf.data" 2>/dev/null & perf=$!
     fi
@@ -47,16 +51,17 @@ for round in $(seq 1 "$ROUNDS"); do
             --duration "00:00:00:${TRACE_SECONDS:-5}" -o "$LOGS/api.nettrace" > "$LOGS/trace.log" 2>&1) & trace=$!
     fi
     out=$(bench --count "$COUNT" --concurrency "$POSTS" || true)
-    after=$(cpu_ticks)
+    after=$(cpu_ticks); faults_after=$(faults)
     [ -n "${trace:-}" ] && { wait "$trace" || true; trace=; }
     [ -n "${perf:-}" ] && { kill -TERM "$perf"; wait "$perf" || true; perf=; }
     accepted=$(echo "$out" | sed -n 's/^accepted: \([0-9]*\) in .*= \([0-9]*\) submissions.*/\1 \2/p')
     read -r n per_second <<< "$accepted"
     awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="${n:-0}" -v r="$round" -v s="${per_second:-?}" -v l="$load_before" \
-        'BEGIN { printf "round %d: %d accepted at %s/s, API CPU %.3f ms per webhook (load %s)\n", r, n, s, (n > 0 ? 1000 * t / hz / n : 0), l }'
+        -v f="$((faults_after - faults_before))" \
+        'BEGIN { printf "round %d: %d accepted at %s/s, API CPU %.3f ms per webhook, %.1f page faults per webhook (load %s)\n", r, n, s, (n > 0 ? 1000 * t / hz / n : 0), (n > 0 ? f / n : 0), l }'
 done
 if [ "$SECONDS_AT_RATE" != 0 ]; then
-    before=$(cpu_ticks); load_before=$(load)
+    before=$(cpu_ticks); faults_before=$(faults); load_before=$(load)
     if [ -n "${COUNTERS:-}" ]; then
         PATH=$PATH:$HOME/.dotnet/tools
         rm -f "$LOGS/counters.csv"
@@ -67,10 +72,14 @@ if [ "$SECONDS_AT_RATE" != 0 ]; then
             > "$LOGS/counters.log" 2>&1 & counters=$!
         sleep 1
     fi
+    if [ -n "${PERF_RATE:-}" ]; then
+        perf record -q -F 999 -g -p "$api" -o "$LOGS/perf-rate.data" 2>/dev/null & perf=$!
+    fi
     fixed=$(bench --rate "$RATE" --seconds "$SECONDS_AT_RATE" || true)
-    after=$(cpu_ticks)
+    after=$(cpu_ticks); faults_after=$(faults)
+    [ -n "${perf:-}" ] && { kill -TERM "$perf"; wait "$perf" || true; perf=; }
     [ -n "${counters:-}" ] && { wait "$counters" || true; }
-    echo "fixed $RATE/s for $SECONDS_AT_RATE s (load $load_before): $(echo "$fixed" | grep -E '^(achieved|latency)' | tr '\n' ' ')API CPU $(awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="$(awk -v r="$RATE" -v s="$SECONDS_AT_RATE" 'BEGIN { print r * s }')" 'BEGIN { printf "%.3f", 1000 * t / hz / n }') ms per webhook"
+    echo "fixed $RATE/s for $SECONDS_AT_RATE s (load $load_before): $(echo "$fixed" | grep -E '^(achieved|latency)' | tr '\n' ' ')API CPU $(awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="$(awk -v r="$RATE" -v s="$SECONDS_AT_RATE" 'BEGIN { print r * s }')" 'BEGIN { printf "%.3f", 1000 * t / hz / n }') ms per webhook, $(awk -v f="$((faults_after - faults_before))" -v n="$((RATE * SECONDS_AT_RATE))" 'BEGIN { printf "%.1f", f / n }') page faults per webhook"
     [ -n "${counters:-}" ] && bench/counters-summary.awk "$LOGS/counters.csv"
     echo "API resident memory after the rate: $(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$api/status")"
 fi

@@ -15,11 +15,13 @@ import sys
 
 BUCKETS = [
     ("thread pool spin (idle threads' sched_yield)", r"LowLevelLifoSemaphore|sched_yield"),
+    # memset: the GC clearing each new allocation quantum, with the kernel's page faults for fresh memory under it.
     ("GC and allocation", r"gc_heap|WKS::|SVR::|GCHeap|memset"),
     ("JIT", r"libclrjit"),
     ("body reader (fields, LTI)", r"SubmissionRequestReader|LtiLineItemField"),
     ("answers normalisation", r"StoredAnswers|StoredNumber"),
-    ("HMAC signature", r"WebhookSignature|WebhookAuthenticator|libcrypto"),
+    # OpenSSL's own symbols (EVP_MAC_fetch, OSSL_PARAM_…) name no library: HashData fetches and frees a MAC each call.
+    ("HMAC signature", r"WebhookSignature|WebhookAuthenticator|libcrypto|EVP_|OSSL_|OPENSSL_|CRYPTO_|HMAC"),
     ("202 body (JSON)", r"HttpResponseJsonExtensions|Accepted`1|SubmissionView"),
     ("intake insert (Npgsql)", r"Npgsql|SubmissionBatchInsert|IntakeBatcher"),
     ("send to the queue (MassTransit, RabbitMQ)", r"MassTransit|RabbitMQ|GradingQueue"),
