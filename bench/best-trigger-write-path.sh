@@ -8,6 +8,9 @@
 # versions round by round, each round a fresh connection running bench/best-trigger-write-path.sql (batches × batch new
 # submissions through the four statements, committed), and prints each round's backend CPU ms and wall ms per submission
 # and the medians. CPU comes from the backend's own /proc/self/stat, so other load on the machine disturbs it little.
+# NEW_MIGRATIONS=none instead compares the worker's plan cache mode on the full schema: "before" leaves the plan cache to
+# choose custom or generic plans for the claim's and grade's statements, "after" sets plan_cache_mode =
+# force_generic_plan in those two transactions, as SubmissionBatchGrades does.
 # Needs infra/postgres.sh running (GRADER_PG_PORT etc.); the database grows by rounds × batches × batch submissions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,10 +25,15 @@ psql_db() { PGPASSWORD=$GRADER_PG_PASSWORD psql -q -X -v ON_ERROR_STOP=1 -h 127.
 new_numbers=(${NEW_MIGRATIONS:-0028})
 shopt -s nullglob
 new_migrations=()
-for number in "${new_numbers[@]}"; do new_migrations+=(src/Grader.Data/Migrations/${number}_*.sql); done
+if [ "${new_numbers[*]}" = none ]; then
+    new_numbers=()
+    last=9999
+else
+    for number in "${new_numbers[@]}"; do new_migrations+=(src/Grader.Data/Migrations/${number}_*.sql); done
+    [ ${#new_migrations[@]} -eq ${#new_numbers[@]} ] || { echo "error: no migration file for one of ${new_numbers[*]}" >&2; exit 1; }
+    last=$(basename "${new_migrations[-1]}" | cut -c1-4)
+fi
 shopt -u nullglob
-[ ${#new_migrations[@]} -eq ${#new_numbers[@]} ] || { echo "error: no migration file for one of ${new_numbers[*]}" >&2; exit 1; }
-last=$(basename "${new_migrations[-1]}" | cut -c1-4)
 
 psql_db -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
 for migration in src/Grader.Data/Migrations/*.sql; do
@@ -56,16 +64,24 @@ definitions() {
         select 3, pg_get_triggerdef(t.oid) || ';' from pg_trigger t where t.tgrelid in ($tables) and not t.tgisinternal) x
         order by k" > "$1"
 }
-definitions "$work/before.sql"
-for migration in "${new_migrations[@]}"; do
-    psql_db -d "$db" -1 -f "$migration" > /dev/null
-done
-definitions "$work/after.sql"
+if [ ${#new_migrations[@]} -gt 0 ]; then
+    definitions "$work/before.sql"
+    for migration in "${new_migrations[@]}"; do
+        psql_db -d "$db" -1 -f "$migration" > /dev/null
+    done
+    definitions "$work/after.sql"
+    plans=(custom custom)
+else
+    echo "select 1;" > "$work/before.sql"
+    cp "$work/before.sql" "$work/after.sql"
+    plans=(custom generic)
+fi
 
 for round in $(seq 1 "$rounds"); do
     for version in before after; do
         psql_db -d "$db" -1 -f "$work/$version.sql" > /dev/null
-        psql_db -d "$db" -At -F ' ' -v batches="$batches" -v batch="$batch" -v hz="$(getconf CLK_TCK)" \
+        [ $version = before ] && worker_plans=${plans[0]} || worker_plans=${plans[1]}
+        psql_db -d "$db" -At -F ' ' -v batches="$batches" -v batch="$batch" -v hz="$(getconf CLK_TCK)" -v worker_plans="$worker_plans" \
             -f bench/best-trigger-write-path.sql | awk -v v="$version" -v r="$round" '{ printf "%s round %s cpu_ms %s wall_ms %s\n", v, r, $1, $2 }'
     done
 done | tee "$work/rounds.txt"

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Grader.Data;
@@ -18,18 +19,30 @@ public static class ConnectionDefaults
 
     public static NpgsqlDataSourceBuilder Builder(string connectionString)
     {
-        var given = new NpgsqlConnectionStringBuilder(connectionString);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (!given.ContainsKey("Max Auto Prepare"))
+        if (!Names(connectionString, "Max Auto Prepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
-        if (!given.ContainsKey("No Reset On Close"))
+        if (!Names(connectionString, "No Reset On Close"))
         {
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// Whether the connection string itself sets <paramref name="keyword"/> (any case, with or without its spaces, as Npgsql
+    /// reads it). Not <c>NpgsqlConnectionStringBuilder.ContainsKey</c>: that is true for every keyword Npgsql knows, set or
+    /// not, so with it these defaults were never applied.
+    /// </summary>
+    private static bool Names(string connectionString, string keyword)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(key => Squeezed(key) == Squeezed(keyword));
+    }
+
+    private static string Squeezed(string keyword) => keyword.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 }

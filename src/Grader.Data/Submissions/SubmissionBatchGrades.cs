@@ -22,10 +22,12 @@ public sealed class SubmissionBatchGrades(NpgsqlDataSource dataSource, GradeEven
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in ClaimCommands(requests, startedAt))
         {
-            BatchCommands = { new("set local synchronous_commit = off"), BatchClaim.Command(requests, startedAt) },
-        };
+            batch.BatchCommands.Add(command);
+        }
+
         var claimed = new List<ClaimedSubmission>();
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
@@ -54,11 +56,7 @@ public sealed class SubmissionBatchGrades(NpgsqlDataSource dataSource, GradeEven
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(BatchGradeWrites.InsertResults(results));
-        batch.BatchCommands.Add(BatchGradeWrites.MarkGraded(results));
-        batch.BatchCommands.Add(BatchGradeWrites.MarkFailed(failures));
-        // Events for the results only: one that lost to another delivery is not in the table, so it announces nothing.
-        foreach (var command in GradeEventWrites.ForResultsCommands(eventSources, results.Select(r => r.Id).ToArray(), GradeEventTypes.Graded))
+        foreach (var command in CommitCommands(results, failures, eventSources))
         {
             batch.BatchCommands.Add(command);
         }
@@ -85,6 +83,29 @@ public sealed class SubmissionBatchGrades(NpgsqlDataSource dataSource, GradeEven
 
         await transaction.CommitAsync(cancellationToken);
         return new BatchCommit(graded, failed);
+    }
+
+    /// <summary>The claim's transaction: no flush wait, generic plans (<see cref="WorkerPlans"/>), the claim.</summary>
+    internal static NpgsqlBatchCommand[] ClaimCommands(IReadOnlyList<ClaimRequest> requests, DateTimeOffset startedAt) =>
+        [new("set local synchronous_commit = off"), WorkerPlans.Generic(), BatchClaim.Command(requests, startedAt)];
+
+    /// <summary>
+    /// The grade's transaction, up to the failures' events: generic plans (<see cref="WorkerPlans"/>), the results, the
+    /// marks, and the results' LTI Scores and webhook events.
+    /// </summary>
+    internal static List<NpgsqlBatchCommand> CommitCommands(IReadOnlyList<GradingResult> results, IReadOnlyList<SubmissionFailure> failures,
+        GradeEventSources eventSources)
+    {
+        List<NpgsqlBatchCommand> commands =
+        [
+            WorkerPlans.Generic(),
+            BatchGradeWrites.InsertResults(results),
+            BatchGradeWrites.MarkGraded(results),
+            BatchGradeWrites.MarkFailed(failures),
+        ];
+        // Events for the results only: one that lost to another delivery is not in the table, so it announces nothing.
+        commands.AddRange(GradeEventWrites.ForResultsCommands(eventSources, results.Select(r => r.Id).ToArray(), GradeEventTypes.Graded));
+        return commands;
     }
 
     /// <returns>The submissions among <paramref name="ids"/> that exist, each with its current result as committed.</returns>

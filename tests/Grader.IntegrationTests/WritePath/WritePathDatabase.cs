@@ -16,6 +16,9 @@ public sealed class WritePathDatabase : IAsyncLifetime
 
     public NpgsqlDataSource Db { get; private set; } = null!;
 
+    /// <summary>For a test that builds its own data source on this database (with the services' connection defaults).</summary>
+    public string ConnectionString => _servers.ConnectionString(_name);
+
     public async Task InitializeAsync()
     {
         _servers = await TestServers.SharedAsync();
