@@ -51,7 +51,8 @@ phase() { # name command… → the command's output in $out, its CPU in the led
     out=$(run_counted "$LOGS/generator.ticks" "$@" || true)
     phase_after=$(snapshot); phase_b1=$(batch_lines)
 }
-batch_lines() { cat "$LOGS"/worker-*.log 2>/dev/null | grep -o 'Batch of [0-9]*' | wc -l; }
+# No batch line yet (a fresh $LOGS, before the first batch) is 0, not grep's failure ending the script under pipefail.
+batch_lines() { cat "$LOGS"/worker-*.log 2>/dev/null | { grep -o 'Batch of [0-9]*' || true; } | wc -l; }
 ledger() { # submissions → a ledger row for the last phase, printed and kept for the table
     local n=$1 a0 w10 w20 p0 r0 a1 w11 w21 p1 r1 g timed
     read -r a0 w10 w20 p0 r0 <<< "$phase_before"
