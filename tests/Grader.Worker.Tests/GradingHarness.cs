@@ -16,7 +16,9 @@ public static class GradingHarness
 {
     public static ServiceProvider Build(WorkerTestDatabase database) => Build(database.ConnectionString);
 
-    public static ServiceProvider Build(string connectionString, int retryLimit = 2, Action<WorkerOptions>? configure = null) => new ServiceCollection()
+    /// <param name="batched">The batch consumer (the worker's default), or the one-at-a-time consumer of <c>Worker:BatchMessageLimit</c> 1.</param>
+    public static ServiceProvider Build(string connectionString, int retryLimit = 2, Action<WorkerOptions>? configure = null,
+        bool batched = true) => new ServiceCollection()
         .AddLogging()
         .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
         .AddSingleton(new StudentVariants(""))
@@ -30,7 +32,7 @@ public static class GradingHarness
             options.RetryMaxInterval = TimeSpan.FromMilliseconds(50);
             configure?.Invoke(options);
         })
-        .AddMassTransitTestHarness(bus => bus.AddGradingConsumers())
+        .AddMassTransitTestHarness(bus => bus.AddGradingConsumers(batched))
         // A batch waits on its time limit, which the harness does not see as activity: give it time before calling the bus idle.
         .Configure<TestHarnessOptions>(options => options.TestInactivityTimeout = TimeSpan.FromSeconds(5))
         .BuildServiceProvider(validateScopes: true);

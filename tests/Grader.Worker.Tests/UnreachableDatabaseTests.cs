@@ -37,4 +37,17 @@ public sealed class UnreachableDatabaseTests : IAsyncLifetime
             f.Context.Message.Exceptions.Any(e => e.ExceptionType == typeof(DatabaseUnavailableException).FullName)));
         Assert.True(await _harness.Sent.Any<GradeSubmission>(s => s.Context.Message.SubmissionId == id));
     }
+
+    [Fact]
+    public async Task Message_of_several_whose_retries_run_out_on_an_unreachable_database_is_sent_again_whole()
+    {
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+
+        await _harness.Bus.Publish(new GradeSubmissions(ids));
+
+        Assert.True(await _harness.Published.Any<Fault<GradeSubmissions>>(f =>
+            f.Context.Message.Exceptions.Any(e => e.ExceptionType == typeof(DatabaseUnavailableException).FullName)));
+        Assert.True(await _harness.Sent.Any<GradeSubmissions>(s => s.Context.Message.SubmissionIds.Order().SequenceEqual(ids.Order())));
+        Assert.False(await _harness.Sent.Any<GradeSubmission>());
+    }
 }

@@ -4,7 +4,8 @@ using MassTransit;
 namespace Grader.Api.Submissions;
 
 /// <summary>
-/// Sends <see cref="GradeSubmission"/> to the worker queue (never to an unbound exchange). If the broker is down the
+/// Sends <see cref="GradeSubmissions"/> to the worker queue (never to an unbound exchange): one message for the
+/// submissions of one intake commit, split at <see cref="GradeSubmissions.MaxSubmissionIds"/>. If the broker is down the
 /// submission stays <c>queued</c> in PostgreSQL and the worker's sweeper sends it later, so the webhook still succeeds.
 /// </summary>
 public sealed class GradingQueue(IBus bus, SendCircuit circuit, ILogger<GradingQueue> logger)
@@ -16,7 +17,11 @@ public sealed class GradingQueue(IBus bus, SendCircuit circuit, ILogger<GradingQ
     public Task<bool> EnqueueAsync(Guid submissionId, CancellationToken cancellationToken) =>
         EnqueueManyAsync([submissionId], cancellationToken);
 
-    /// <summary>Sends one command per submission, all at once (the RabbitMQ channel pipelines them and their confirms).</summary>
+    /// <summary>
+    /// Sends one command for all of <paramref name="submissionIds"/> (several, all at once, past
+    /// <see cref="GradeSubmissions.MaxSubmissionIds"/>): the broker stores, confirms, delivers and acknowledges one message for
+    /// an intake commit's submissions instead of one each.
+    /// </summary>
     /// <returns>Whether every command reached the broker; false (never an exception) leaves them to the sweeper.</returns>
     public async Task<bool> EnqueueManyAsync(IReadOnlyList<Guid> submissionIds, CancellationToken cancellationToken)
     {
@@ -68,6 +73,7 @@ public sealed class GradingQueue(IBus bus, SendCircuit circuit, ILogger<GradingQ
     private async Task SendAsync(IReadOnlyList<Guid> submissionIds, CancellationToken cancellationToken)
     {
         var endpoint = await bus.GetSendEndpoint(QueueNames.GradeSubmissionAddress);
-        await Task.WhenAll(submissionIds.Select(id => endpoint.Send(new GradeSubmission(id), cancellationToken)));
+        await Task.WhenAll(submissionIds.Chunk(GradeSubmissions.MaxSubmissionIds)
+            .Select(ids => endpoint.Send(new GradeSubmissions(ids), cancellationToken)));
     }
 }

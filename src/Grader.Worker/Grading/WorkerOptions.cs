@@ -11,7 +11,10 @@ public sealed class WorkerOptions
     public int ConcurrentMessageLimit { get; set; } = 4;
     public int PrefetchCount { get; set; } = 16;
 
-    /// <summary>Deliveries graded together in one claim and one commit; 1 grades each delivery on its own.</summary>
+    /// <summary>
+    /// Deliveries graded together, and submissions in one claim and one commit (a batch of multi-id
+    /// <c>GradeSubmissions</c> is claimed and committed in chunks of this many ids); 1 grades each delivery on its own.
+    /// </summary>
     /// <remarks>64, not 32: draining a full queue, PostgreSQL spent 0.39-0.41 ms a grade in batches of 62-64 against
     /// 0.51-0.59 ms in batches of 32 (docs/benchmarks.md, "A warmed worker"); a lone delivery waits the same
     /// <see cref="BatchTimeLimit"/> either way.</remarks>
