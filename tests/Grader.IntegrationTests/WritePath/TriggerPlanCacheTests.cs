@@ -14,6 +14,8 @@ namespace Grader.IntegrationTests.WritePath;
 /// </summary>
 public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
 {
+    private static readonly DateTimeOffset Day = new(2026, 11, 3, 0, 0, 0, TimeSpan.Zero);
+
     private static readonly string[] Helpers =
         ["window_chain_relink", "manual_parts_refresh", "summary_offer_counted", "summary_part_outcomes"];
 
@@ -41,7 +43,7 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
         }
 
         // Eight grades on this connection before: with a custom plan each time these would plan again now.
-        Assert.Empty(planned.Where(Helpers.Contains));
+        Assert.DoesNotContain(planned, Helpers.Contains);
     }
 
     /// <summary>
@@ -51,12 +53,12 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
     private async Task GradeOneAsync(SubmissionBatchGrades grades, NpgsqlConnection connection, int grade)
     {
         var student = $"plan-{grade}-" + Guid.NewGuid().ToString("N")[..8];
-        var earlier = await ReceiveAsync(student, new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero));
-        var later = await ReceiveAsync(student, new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero));
+        var earlier = await WritePathRows.QueuedAsync(database.Db, "plans", student, Day.AddHours(9));
+        var later = await WritePathRows.QueuedAsync(database.Db, "plans", student, Day.AddHours(10));
         await grades.ClaimAsync([new(earlier, true), new(later, true)], DateTimeOffset.UtcNow, CancellationToken.None);
-        await grades.CommitAsync([Result(earlier)], [], CancellationToken.None);
+        await grades.CommitAsync([WritePathRows.Result(earlier, "plans")], [], CancellationToken.None);
 
-        var result = Result(later);
+        var result = WritePathRows.Result(later, "plans");
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "set local track_functions = 'all'");
         await using var batch = new NpgsqlBatch(connection, transaction)
@@ -105,29 +107,4 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
 
         return "";
     }
-
-    private async Task<Guid> ReceiveAsync(string student, DateTimeOffset at)
-    {
-        var id = Guid.CreateVersion7(at);
-        await ExecuteAsync(database.Db, """
-            insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
-                                     received_at, status, enqueued_at)
-            values ($1, 'plans', $1::text, 'plans', 'hw', 'p1', $2, '{"a": "x"}', $3, now(), 'queued', now())
-            """, id, student, at);
-        return id;
-    }
-
-    private static GradingResult Result(Guid submission) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        SubmissionId = submission,
-        Revision = 1,
-        ProblemVersion = "v1",
-        Score = 1,
-        MaxScore = 1,
-        Parts = """[{"partId": "a", "status": "correct", "score": 1, "maxScore": 1, "feedback": ""}]""",
-        GradedAt = DateTimeOffset.UtcNow,
-        DurationMs = 1,
-        GradedBy = "plans",
-    };
 }

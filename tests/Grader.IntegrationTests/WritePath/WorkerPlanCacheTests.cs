@@ -26,9 +26,9 @@ public sealed class WorkerPlanCacheTests(WritePathDatabase database) : IClassFix
         // Npgsql prepares a statement at its fifth use; eight grades leave three on the prepared statements.
         for (var grade = 1; grade <= 8; grade++)
         {
-            var submission = await ReceiveAsync($"plans-{grade}-{Guid.NewGuid():N}");
+            var submission = await WritePathRows.QueuedAsync(database.Db, "worker-plans", $"plans-{grade}-{Guid.NewGuid():N}", DateTimeOffset.UtcNow);
             Assert.Single(await grades.ClaimAsync([new(submission, true)], DateTimeOffset.UtcNow, CancellationToken.None));
-            var commit = await grades.CommitAsync([Result(submission)], [], CancellationToken.None);
+            var commit = await grades.CommitAsync([WritePathRows.Result(submission, "plans")], [], CancellationToken.None);
             Assert.Equal(submission, Assert.Single(commit.Graded));
         }
 
@@ -61,29 +61,4 @@ public sealed class WorkerPlanCacheTests(WritePathDatabase database) : IClassFix
 
         return plans;
     }
-
-    private async Task<Guid> ReceiveAsync(string student)
-    {
-        var id = Guid.CreateVersion7();
-        await ExecuteAsync(database.Db, """
-            insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
-                                     received_at, status, enqueued_at)
-            values ($1, 'worker-plans', $1::text, 'worker-plans', 'hw', 'p1', $2, '{"a": "x"}', now(), now(), 'queued', now())
-            """, id, student);
-        return id;
-    }
-
-    private static GradingResult Result(Guid submission) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        SubmissionId = submission,
-        Revision = 1,
-        ProblemVersion = "v1",
-        Score = 1,
-        MaxScore = 1,
-        Parts = """[{"partId": "a", "status": "correct", "score": 1, "maxScore": 1, "feedback": ""}]""",
-        GradedAt = DateTimeOffset.UtcNow,
-        DurationMs = 1,
-        GradedBy = "plans",
-    };
 }

@@ -11,6 +11,8 @@ namespace Grader.IntegrationTests.WritePath;
 /// </summary>
 public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
 {
+    private static readonly DateTimeOffset Day = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+
     private static readonly string[] UpdateTriggerFunctions =
         ["summary_after_update", "summary_best_after_update", "manual_parts_after_submissions", "window_chain_after_update"];
 
@@ -18,12 +20,12 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
     public async Task A_grade_that_supersedes_the_students_last_one_runs_each_update_trigger_once()
     {
         var student = "once-" + Guid.NewGuid().ToString("N")[..8];
-        var earlier = await ReceiveAsync(student, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-        var later = await ReceiveAsync(student, new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
+        var earlier = await WritePathRows.QueuedAsync(database.Db, "once", student, Day.AddHours(9));
+        var later = await WritePathRows.QueuedAsync(database.Db, "once", student, Day.AddHours(10));
         var grades = new SubmissionBatchGrades(database.Db, Grader.Data.Passback.GradeEventSources.None);
         await grades.ClaimAsync([new(earlier, true), new(later, true)], DateTimeOffset.UtcNow, CancellationToken.None);
-        await grades.CommitAsync([Result(earlier)], [], CancellationToken.None);
-        var result = Result(later);
+        await grades.CommitAsync([WritePathRows.Result(earlier, "once")], [], CancellationToken.None);
+        var result = WritePathRows.Result(later, "once");
 
         // The worker's two statements of a grade, in a transaction whose function calls PostgreSQL counts for it alone.
         await using var connection = await database.Db.OpenConnectionAsync();
@@ -125,29 +127,4 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
         await transaction.RollbackAsync();
         return snapshot;
     }
-
-    private async Task<Guid> ReceiveAsync(string student, DateTimeOffset at)
-    {
-        var id = Guid.CreateVersion7(at);
-        await ExecuteAsync(database.Db, """
-            insert into submissions (id, source, external_id, course, assignment, problem_id, student_id, answers, submitted_at,
-                                     received_at, status, enqueued_at)
-            values ($1, 'once', $1::text, 'once', 'hw', 'p1', $2, '{"a": "x"}', $3, now(), 'queued', now())
-            """, id, student, at);
-        return id;
-    }
-
-    private static GradingResult Result(Guid submission) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        SubmissionId = submission,
-        Revision = 1,
-        ProblemVersion = "v1",
-        Score = 1,
-        MaxScore = 1,
-        Parts = """[{"partId": "a", "status": "correct", "score": 1, "maxScore": 1, "feedback": ""}]""",
-        GradedAt = DateTimeOffset.UtcNow,
-        DurationMs = 1,
-        GradedBy = "once",
-    };
 }
