@@ -107,7 +107,7 @@ public sealed class GradeSubmissionBatchConsumer(
             catch (Exception exception) when (IsBroken(exception))
             {
                 // What the fault consumer would record had this delivery come alone; its batch's others go on.
-                await single.MarkFailedAsync(same.Key, Describe(exception), cancellationToken);
+                await single.MarkFailedAsync(same.Key, FailureReason.Of(exception), cancellationToken);
                 graded[same.Key] = null;
             }
         }
@@ -118,10 +118,6 @@ public sealed class GradeSubmissionBatchConsumer(
     /// <summary>An error no retry fixes (not the database being unavailable, not a shutdown).</summary>
     private static bool IsBroken(Exception exception) =>
         exception is not OperationCanceledException && !TransientFailures.IsTransient(exception);
-
-    private static string Describe(Exception exception) => exception.InnerException is null
-        ? $"{exception.GetType().FullName}: {exception.Message}"
-        : $"{exception.GetType().FullName}: {exception.Message} -> {Describe(exception.InnerException)}";
 
     private void Record(TimeSpan elapsed, string outcome, int count)
     {

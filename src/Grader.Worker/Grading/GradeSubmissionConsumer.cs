@@ -36,7 +36,7 @@ public sealed class GradeSubmissionConsumer(SubmissionGrader grader, GraderMetri
             catch (Exception exception) when (exception is not DatabaseUnavailableException and not OperationCanceledException)
             {
                 // What the fault consumer records for a lone delivery: this submission fails, the message's others go on.
-                await grader.MarkFailedAsync(id, $"{exception.GetType().FullName}: {exception.Message}", context.CancellationToken);
+                await grader.MarkFailedAsync(id, FailureReason.Of(exception), context.CancellationToken);
                 continue;
             }
 

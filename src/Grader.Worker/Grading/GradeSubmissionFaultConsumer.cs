@@ -70,10 +70,5 @@ public sealed class GradeSubmissionFaultConsumer(SubmissionGrader grader, ILogge
         await queue.Send(message, context.CancellationToken);
     }
 
-    private static string Reason<T>(Fault<T> fault) => string.Join(" | ", fault.Exceptions.Select(Describe));
-
-    // The useful words are often in the inner exception (EF wraps the PostgreSQL error).
-    private static string Describe(ExceptionInfo exception) => exception.InnerException is null
-        ? $"{exception.ExceptionType}: {exception.Message}"
-        : $"{exception.ExceptionType}: {exception.Message} -> {Describe(exception.InnerException)}";
+    private static string Reason<T>(Fault<T> fault) => string.Join(" | ", fault.Exceptions.Select(FailureReason.Of));
 }
