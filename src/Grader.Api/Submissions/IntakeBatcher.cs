@@ -11,7 +11,8 @@ namespace Grader.Api.Submissions;
 /// when its previous insert ends (no waiting for more: an idle API inserts a lone webhook at once), stores the lot with
 /// one multi-row insert and one commit, answers each request once that commit is done, and sends the batch's new
 /// submissions to the worker queue in one message (<see cref="Grader.Contracts.GradeSubmissions"/>; at most
-/// <see cref="IntakeOptions.MaxBatch"/> ids, and <see cref="GradingQueue"/> splits past 256). Under load many webhooks share a WAL flush instead of queueing for one each.
+/// <see cref="IntakeOptions.MaxBatch"/> ids, and <see cref="GradingQueue"/> splits past 256). Under load many webhooks
+/// share a WAL flush instead of queueing for one each.
 /// </summary>
 public sealed class IntakeBatcher(SubmissionBatchInsert insert, GradingQueue queue, IOptions<IntakeOptions> options)
     : BackgroundService
