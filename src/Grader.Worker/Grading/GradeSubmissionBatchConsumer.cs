@@ -10,7 +10,7 @@ namespace Grader.Worker.Grading;
 /// <summary>
 /// Grades the submissions of a batch of deliveries together, then announces each committed grade through the delivery
 /// that named it. The deliveries are acknowledged after both; a batch that throws is acknowledged for none of them. A
-/// delivery is a <see cref="GradeSubmission"/> (one id: the sweeper's, the fault consumer's, an older API's) or a
+/// delivery is a <see cref="GradeSubmission"/> (one id: the fault consumer's, an older API's or sweeper's) or a
 /// <see cref="GradeSubmissions"/> (an intake commit's or a sweep's ids, taken as <see cref="GradableIds"/> reads them: each
 /// once, so each is announced once); each kind comes in batches of its own.
 /// </summary>
