@@ -17,9 +17,11 @@ public static class GradingHarness
     public static ServiceProvider Build(WorkerTestDatabase database) => Build(database.ConnectionString);
 
     /// <param name="batched">The batch consumer (the worker's default), or the one-at-a-time consumer of <c>Worker:BatchMessageLimit</c> 1.</param>
+    /// <param name="services">More registrations (a fake log collector, say), made before the bus.</param>
     public static ServiceProvider Build(string connectionString, int retryLimit = 2, Action<WorkerOptions>? configure = null,
-        bool batched = true) => new ServiceCollection()
+        bool batched = true, Action<IServiceCollection>? services = null) => new ServiceCollection()
         .AddLogging()
+        .Also(services)
         .AddSingleton(ProblemCatalog.Load(ProblemsDirectory()))
         .AddSingleton(new StudentVariants(""))
         .AddSingleton<AssignedVariants>()
@@ -60,6 +62,12 @@ public static class GradingHarness
         db.Submissions.Add(submission);
         await db.SaveChangesAsync();
         return submission.Id;
+    }
+
+    private static IServiceCollection Also(this IServiceCollection collection, Action<IServiceCollection>? register)
+    {
+        register?.Invoke(collection);
+        return collection;
     }
 
     public static string ProblemsDirectory()

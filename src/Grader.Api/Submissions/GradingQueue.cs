@@ -73,7 +73,6 @@ public sealed class GradingQueue(IBus bus, SendCircuit circuit, ILogger<GradingQ
     private async Task SendAsync(IReadOnlyList<Guid> submissionIds, CancellationToken cancellationToken)
     {
         var endpoint = await bus.GetSendEndpoint(QueueNames.GradeSubmissionAddress);
-        await Task.WhenAll(submissionIds.Chunk(GradeSubmissions.MaxSubmissionIds)
-            .Select(ids => endpoint.Send(new GradeSubmissions(ids), cancellationToken)));
+        await Task.WhenAll(GradeSubmissions.Split(submissionIds).Select(message => endpoint.Send(message, cancellationToken)));
     }
 }

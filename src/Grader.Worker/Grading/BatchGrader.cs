@@ -128,7 +128,7 @@ public sealed class BatchGrader(
         if (submission is null)
         {
             // A message from another database or a deleted submission: nothing to grade, nothing to retry.
-            logger.LogWarning("Submission {SubmissionId} does not exist; message dropped", id);
+            logger.LogWarning("Submission {SubmissionId} does not exist; skipped", id);
             return null;
         }
 

@@ -10,8 +10,9 @@ namespace Grader.Worker.Grading;
 /// <summary>
 /// Grades the submissions of a batch of deliveries together, then announces each committed grade through the delivery
 /// that named it. The deliveries are acknowledged after both; a batch that throws is acknowledged for none of them. A
-/// delivery is a <see cref="GradeSubmission"/> (one id: the sweeper's, the fault consumer's, an older API's) or a
-/// <see cref="GradeSubmissions"/> (an intake commit's ids); each kind comes in batches of its own.
+/// delivery is a <see cref="GradeSubmission"/> (one id: the fault consumer's, an older API's or sweeper's) or a
+/// <see cref="GradeSubmissions"/> (an intake commit's or a sweep's ids, taken as <see cref="GradableIds"/> reads them: each
+/// once, so each is announced once); each kind comes in batches of its own.
 /// </summary>
 /// <remarks>
 /// The batch's distinct submissions are claimed and committed in chunks of at most <c>Worker:BatchMessageLimit</c>, so
@@ -37,7 +38,7 @@ public sealed class GradeSubmissionBatchConsumer(
         {
             // Kept on the delivery's ReceiveContext, as DeliveryAttempt is, so that in-process retries share it.
             var attempts = m.ReceiveContext.GetOrAddPayload(() => new DeliveryAttempts());
-            return m.Message.SubmissionIds.Select(id => new Named(m, new GradeDelivery(id, attempts.For(id))));
+            return GradableIds.Of(m.Message, m.MessageId, logger).Select(id => new Named(m, new GradeDelivery(id, attempts.For(id))));
         })],
         context.CancellationToken);
 

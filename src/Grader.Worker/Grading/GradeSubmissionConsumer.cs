@@ -26,7 +26,7 @@ public sealed class GradeSubmissionConsumer(SubmissionGrader grader, GraderMetri
     public async Task Consume(ConsumeContext<GradeSubmissions> context)
     {
         var attempts = context.ReceiveContext.GetOrAddPayload(() => new DeliveryAttempts());
-        foreach (var id in context.Message.SubmissionIds.Distinct())
+        foreach (var id in GradableIds.Of(context.Message, context.MessageId, logger))
         {
             SubmissionGraded? graded;
             try

@@ -34,7 +34,7 @@ public sealed class GradeSubmissionFaultConsumer(SubmissionGrader grader, ILogge
 
     public async Task Consume(ConsumeContext<Fault<GradeSubmissions>> context)
     {
-        var ids = context.Message.Message.SubmissionIds.Distinct().ToList();
+        var ids = GradableIds.Of(context.Message.Message, context.Message.FaultedMessageId, logger);
         if (ids.Count == 0)
         {
             return;

@@ -87,7 +87,7 @@ public sealed class SubmissionGrader(
         if (submission is null)
         {
             // A message from another database or a deleted submission: nothing to grade, nothing to retry.
-            logger.LogWarning("Submission {SubmissionId} does not exist; message dropped", submissionId);
+            logger.LogWarning("Submission {SubmissionId} does not exist; skipped", submissionId);
             return null;
         }
 

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Grader.Worker.Sweeping;
 
 /// <summary>
-/// Re-sends <see cref="GradeSubmission"/> for submissions the API stored while the broker was unreachable (or whose
-/// message was lost), so every accepted submission is graded eventually.
+/// Re-sends submissions the API stored while the broker was unreachable (or whose message was lost), so every accepted
+/// submission is graded eventually: as the API sends an intake commit, in <see cref="GradeSubmissions"/> split by
+/// <see cref="GradeSubmissions.Split"/> (after an outage a sweep claims hundreds, which one message each would cost the
+/// broker a persistent message, a confirm, a delivery and an acknowledgement apiece).
 /// </summary>
 public sealed class QueuedSubmissionSweeper(
     IServiceScopeFactory scopes, ISendEndpointProvider sendEndpoints, IOptionsMonitor<SweeperOptions> options, TimeProvider clock,
@@ -28,10 +30,7 @@ public sealed class QueuedSubmissionSweeper(
         }
 
         var endpoint = await sendEndpoints.GetSendEndpoint(QueueNames.GradeSubmissionAddress);
-        foreach (var id in ids)
-        {
-            await endpoint.Send(new GradeSubmission(id), cancellationToken);
-        }
+        await Task.WhenAll(GradeSubmissions.Split(ids).Select(message => endpoint.Send(message, cancellationToken)));
 
         logger.LogInformation("Re-sent {Count} submissions left unfinished", ids.Count);
         return ids.Count;

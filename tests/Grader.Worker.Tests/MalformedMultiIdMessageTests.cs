@@ -1,0 +1,166 @@
+using Grader.Contracts;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Grader.Worker.Tests;
+
+/// <summary>
+/// A <see cref="GradeSubmissions"/> no well-behaved sender writes (no list, an empty one, an id twice, the empty id) is
+/// graded or refused clearly by the batch consumer, the one-at-a-time consumer and the fault consumer alike: each
+/// submission graded and announced once, the ids no submission has skipped with a warning naming them, and a message
+/// naming nothing consumed with a warning, never faulted (no retry or fault could ever give it ids).
+/// </summary>
+public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
+{
+    private readonly WorkerTestDatabase _database = new();
+    private ServiceProvider? _services;
+    private ITestHarness _harness = null!;
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _harness.Stop();
+            await _services.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Message_naming_a_submission_twice_grades_and_announces_it_once(bool batched)
+    {
+        await StartAsync(batched);
+        var twice = await GradingHarness.StoreSubmissionAsync(_services!);
+        var once = await GradingHarness.StoreSubmissionAsync(_services!);
+
+        await _harness.Bus.Publish(new GradeSubmissions([twice, once, twice]));
+
+        Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
+        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{twice}'"));
+        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{twice}'"));
+        Assert.Equal(new[] { once, twice }.Order(), Announced().Order());
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    public async Task Message_naming_no_submission_is_consumed_with_a_warning_and_faults_nothing(bool batched, bool noList)
+    {
+        await StartAsync(batched);
+
+        await _harness.Bus.Publish(new GradeSubmissions(noList ? null! : []));
+
+        Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
+        Assert.Null(_harness.Consumed.Select<GradeSubmissions>().Single().Exception);
+        Assert.False(await _harness.Published.Any<Fault<GradeSubmissions>>());
+        Assert.Contains(Warnings(), w => w.Contains("named no submission", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Message_naming_no_submission_does_not_fail_the_other_messages_of_its_batch()
+    {
+        // Long enough that both deliveries are one batch: a throw would fault both.
+        await StartAsync(batched: true, options => options.BatchTimeLimit = TimeSpan.FromSeconds(2));
+        var good = await GradingHarness.StoreSubmissionAsync(_services!);
+
+        await Task.WhenAll(
+            _harness.Bus.Publish(new GradeSubmissions(null!)),
+            _harness.Bus.Publish(new GradeSubmissions([good])));
+
+        Assert.True(await _harness.Published.Any<SubmissionGraded>(p => p.Context.Message.SubmissionId == good));
+        Assert.Equal("graded", await _database.ScalarAsync($"select status from submissions where id = '{good}'"));
+        Assert.False(await _harness.Published.Any<Fault<GradeSubmissions>>());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Empty_and_unknown_ids_are_skipped_with_a_warning_naming_them_and_the_others_graded(bool batched)
+    {
+        await StartAsync(batched);
+        var good = await GradingHarness.StoreSubmissionAsync(_services!);
+        var unknown = Guid.NewGuid();
+
+        await _harness.Bus.Publish(new GradeSubmissions([Guid.Empty, unknown, good]));
+
+        Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
+        Assert.Equal("graded", await _database.ScalarAsync($"select status from submissions where id = '{good}'"));
+        Assert.Equal([good], Announced());
+        Assert.Contains(Warnings(), w => w.Contains(Guid.Empty.ToString(), StringComparison.Ordinal));
+        Assert.Contains(Warnings(), w => w.Contains(unknown.ToString(), StringComparison.Ordinal));
+        Assert.False(await _harness.Published.Any<Fault<GradeSubmissions>>());
+    }
+
+    [Fact]
+    public async Task Fault_of_a_message_naming_no_submission_is_consumed_with_a_warning()
+    {
+        await StartAsync(batched: true);
+
+        await _harness.Bus.Publish<Fault<GradeSubmissions>>(BrokenFault(null!));
+
+        Assert.True(await _harness.Consumed.Any<Fault<GradeSubmissions>>());
+        Assert.Null(_harness.Consumed.Select<Fault<GradeSubmissions>>().Single().Exception);
+        Assert.False(await _harness.Published.Any<Fault<Fault<GradeSubmissions>>>());
+        Assert.Contains(Warnings(), w => w.Contains("named no submission", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fault_of_a_message_naming_one_submission_twice_and_the_empty_id_fails_that_submission_with_the_reason()
+    {
+        await StartAsync(batched: true);
+        var id = await GradingHarness.StoreSubmissionAsync(_services!);
+
+        await _harness.Bus.Publish<Fault<GradeSubmissions>>(BrokenFault([id, Guid.Empty, id]));
+
+        // One submission: the fault was its own, as for a message of one (not sent again, so not graded either).
+        Assert.True(await _harness.Consumed.Any<Fault<GradeSubmissions>>());
+        Assert.Equal("failed", await _database.ScalarAsync($"select status from submissions where id = '{id}'"));
+        Assert.Contains("broken on purpose", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{id}'"));
+        Assert.Empty(_harness.Sent.Select<GradeSubmission>());
+        Assert.Contains(Warnings(), w => w.Contains(Guid.Empty.ToString(), StringComparison.Ordinal));
+    }
+
+    private async Task StartAsync(bool batched, Action<Grader.Worker.Grading.WorkerOptions>? configure = null)
+    {
+        _services = GradingHarness.Build(_database.ConnectionString, configure: options =>
+        {
+            if (!batched)
+            {
+                options.BatchMessageLimit = 1;
+            }
+
+            configure?.Invoke(options);
+        }, batched: batched, services: s => s.AddFakeLogging());
+        _harness = _services.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    /// <summary>A fault as MassTransit publishes it for a message whose consumer threw an error no retry fixes.</summary>
+    private static object BrokenFault(IReadOnlyList<Guid> ids) => new
+    {
+        FaultId = Guid.NewGuid(),
+        Timestamp = DateTime.UtcNow,
+        Message = new GradeSubmissions(ids),
+        FaultMessageTypes = new[] { MessageUrn.ForTypeString<GradeSubmissions>() },
+        Exceptions = new ExceptionInfo[] { new MassTransit.Events.FaultExceptionInfo(new InvalidOperationException("broken on purpose")) },
+    };
+
+    private List<Guid> Announced() => [.. _harness.Published.Select<SubmissionGraded>().Select(p => p.Context.Message.SubmissionId)];
+
+    private List<string> Warnings() =>
+    [
+        .. _services!.GetFakeLogCollector().GetSnapshot()
+            .Where(r => r.Level == LogLevel.Warning && r.Category?.StartsWith("Grader.Worker", StringComparison.Ordinal) == true)
+            .Select(r => r.Message),
+    ];
+}
