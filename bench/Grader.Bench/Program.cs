@@ -13,6 +13,10 @@ using System.Globalization;
 // their own variant, derived as the worker derives it with --salt (default $Variants__Salt, as the service reads it);
 // --answers mistakes sends P's known mistakes instead (made on each variant's numbers); --students N spreads the
 // submissions over N students (default 500), so --students equal to --count puts every submission on its own variant.
+// Socket completions run on the epoll thread instead of being handed to the thread pool: the generator's continuations
+// are short, and the hand-off (thread wake-ups, the pool's spinning) was most of its CPU a webhook (docs/benchmarks.md,
+// branch gen16). Read once, when the first socket is made: set before anything connects.
+Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var options = BenchOptions.Parse(args);
 if (options.FaultsOver is not null)
 {
@@ -31,6 +35,8 @@ return options.Rate > 0 ? await FixedRate.RunAsync(options, submissions, http) :
 static async Task<int> Burst(BenchOptions options, Submissions submissions, HttpClient http)
 {
     submissions.Prepare(options.Count);
+    await using var grades = await RunGrades.OpenAsync(options.ConnectionString, submissions.Run);
+    await ApiConnections.OpenAsync(http, options.Concurrency);
     var cpu = GeneratorCpu.Start();
     var intake = Stopwatch.StartNew();
     var next = -1;
@@ -49,7 +55,7 @@ static async Task<int> Burst(BenchOptions options, Submissions submissions, Http
     intake.Stop();
 
     var accepted = options.Count - failures;
-    var (graded, gradingSeconds) = await submissions.AwaitGradesAsync(accepted);
+    var (graded, gradingSeconds) = await grades.AwaitAsync(accepted);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
         run {submissions.Run}: {options.Count} submissions, {options.Concurrency} concurrent posts, {submissions.Problems} problems round-robin
         accepted: {accepted} in {intake.Elapsed.TotalSeconds:F2} s = {accepted / intake.Elapsed.TotalSeconds:F0} submissions/s ({failures} not 202)
