@@ -80,12 +80,16 @@ tenths() { # finished and worker CPU before the drain, n → worker CPU ms a sub
               for (i = 1; i <= k; i++) if (f[i] > f[i-1]) printf " %.2f", 1000 * (c[i] - c[i-1]) / (f[i] - f[i-1]); print "" }' "$LOGS/samples"
 }
 # RabbitMQ's beam since the last call to report (set before each timed drain by rabbit_mark), in ms a submission.
-rabbit_mark() { rabbit0=$(rabbit_ticks); }
+# Also marks the machine's busy and idle ticks: report gives the share of all cores left idle through the drain.
+rabbit_mark() { rabbit0=$(rabbit_ticks); read -r busy0 idle0 < <(machine_ticks); }
 report() { # label, n, t0, t1, worker CPU before/after, PostgreSQL CPU before/after, batches before/after
-    awk -v l="$1" -v n="$2" -v t0="$3" -v t1="$4" -v w0="$5" -v w1="$6" -v p0="$7" -v p1="$8" -v b="$((${10} - $9))" \
+    local busy1 idle1
+    read -r busy1 idle1 < <(machine_ticks)
+    awk -v busy=$((busy1 - ${busy0:-0})) -v idle=$((idle1 - ${idle0:-0})) -v l="$1" -v n="$2" -v t0="$3" -v t1="$4" -v w0="$5" -v w1="$6" -v p0="$7" -v p1="$8" -v b="$((${10} - $9))" \
         -v r="$(( $(rabbit_ticks) - ${rabbit0:-0} ))" -v hz="$HZ" 'BEGIN {
-        printf "%s: %d in %.1f s = %.0f graded/s; worker CPU %.2f ms a submission; PostgreSQL backends %.2f ms; RabbitMQ %.2f ms; mean batch %.1f (%d batches)\n",
-            l, n, t1 - t0, n / (t1 - t0), 1000 * (w1 - w0) / n, 1000 * (p1 - p0) / n, 1000 * r / hz / n, b ? n / b : 0, b }'
+        printf "%s: %d in %.1f s = %.0f graded/s; worker CPU %.2f ms a submission; PostgreSQL backends %.2f ms; RabbitMQ %.2f ms; mean batch %.1f (%d batches); cores idle %.0f %%\n",
+            l, n, t1 - t0, n / (t1 - t0), 1000 * (w1 - w0) / n, 1000 * (p1 - p0) / n, 1000 * r / hz / n, b ? n / b : 0, b,
+            (busy + idle > 0 ? 100 * idle / (busy + idle) : 0) }'
 }
 
 # WAITS=1: contention or only a share of the CPU? What the active client backends wait on through a drain.

@@ -72,7 +72,7 @@ ledger() { # submissions → a ledger row for the last phase, printed and kept f
         others = busy - (g + a + w1 + w2 + p + r)
         printf "| %s | %d | %.2f (process %.2f) | %.2f | %.2f | %s | %.2f | %.2f | **%.2f** | %.0f/s | %.2f | %.0f %% |", name, n, gen, g * ms,
             a * ms, w1 * ms, two != "" ? sprintf("%.2f", w2 * ms) : "—", p * ms, r * ms, sum, c * 1000 / sum,
-            (others > 0 ? others : 0) * ms, busy + idle > 0 ? 100 * idle / (busy + idle) : 0 }')
+            (others > 0 ? others : 0) * ms, (busy + idle > 0 ? 100 * idle / (busy + idle) : 0) }')
     ledger_rows+=("$row")
     echo "ledger, CPU ms per submission: $row (mean batch, both workers: $(awk -v n="$n" -v b=$((phase_b1 - phase_b0)) 'BEGIN { printf "%.1f", b ? n / b : 0 }'))"
 }
