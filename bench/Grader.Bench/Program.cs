@@ -13,10 +13,6 @@ using System.Globalization;
 // their own variant, derived as the worker derives it with --salt (default $Variants__Salt, as the service reads it);
 // --answers mistakes sends P's known mistakes instead (made on each variant's numbers); --students N spreads the
 // submissions over N students (default 500), so --students equal to --count puts every submission on its own variant.
-// Socket completions run on the epoll thread instead of being handed to the thread pool: the generator's continuations
-// are short, and the hand-off (thread wake-ups, the pool's spinning) was most of its CPU a webhook (docs/benchmarks.md,
-// branch gen16). Read once, when the first socket is made: set before anything connects.
-Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var options = BenchOptions.Parse(args);
 if (options.FaultsOver is not null)
 {
@@ -28,6 +24,11 @@ if (options.Rabbit is not null)
     return await RabbitProbe.RunAsync(options.Rabbit, options.Count, options.Concurrency);
 }
 
+// The webhook load's socket completions run on the epoll thread instead of being handed to the thread pool: its
+// continuations are short, and the hand-off (thread wake-ups, the pool's spinning) was most of its CPU a webhook
+// (docs/benchmarks.md, branch gen16). Read when the first socket is made, so set before anything connects; the raw
+// RabbitMQ probe and the fault run above keep the runtime's defaults.
+Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var submissions = new Submissions(options);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = new Uri(options.Url) };
 return options.Rate > 0 ? await FixedRate.RunAsync(options, submissions, http) : await Burst(options, submissions, http);
