@@ -7,8 +7,8 @@
 # ("with start-up" and "steady" lines). Then, unless WARM_ROUNDS=0, it freezes that worker (SIGSTOP), queues [count]
 # more, lets it go (SIGCONT) and times that drain too, WARM_ROUNDS times: the "warmed" lines are a full-queue drain by
 # a worker whose code is compiled already, the figure to compare settings and builds by.
-# Each line also gives the mean batch (deliveries a batch, from the worker's log) and a drain's CPU a submission by
-# tenths (where start-up ends). With RATE (and SECONDS_AT_RATE, default 10) it ends with a fixed rate (see there).
+# Each line also gives the mean batch (deliveries a batch, from the worker's log), the share of all cores left idle
+# (/proc/stat) and a drain's CPU a submission by tenths (where start-up ends). With RATE (and SECONDS_AT_RATE, default 10) it ends with a fixed rate (see there).
 # WORKERS=n (default 1) drains with n workers started together (competing consumers on the one queue; the CPU and batch
 # figures are their sum), to tell a second worker's contention from its share of the CPU. WAITS=1 samples, through each
 # timed drain, what the active client backends wait on (pg_stat_activity, every 0.1 s from one psql session) and the
