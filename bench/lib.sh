@@ -74,6 +74,9 @@ postgres_ticks() {
     echo $((own + $(ticks $(pgrep -P "$master"))))
 }
 rabbit_ticks() { ticks "$(cat "$GRADER_LOCAL/rabbitmq/rabbit.pid" 2>/dev/null)"; }   # the beam process
+# The whole machine's busy and idle ticks (/proc/stat, all cores; iowait counts as idle): what a phase left unused, and
+# what processes outside the ledger (other work on a shared machine) took.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6; exit }' /proc/stat; }
 # Runs a command and writes the CPU ticks it (and its children) used into the file $1: the subshell waits for it, so
 # its CPU lands in the subshell's cutime/cstime, also after it exited.
 run_counted() {

@@ -8,7 +8,8 @@
 # stops what it started. Uses databases and a vhost of its own (grader_throughput, grader_raw, /throughput).
 # CPU ledger: for each timed phase, the CPU ms per submission of the load generator, the API, each worker, all of
 # PostgreSQL and RabbitMQ's beam (/proc), their sum and the graded/s that sum allows on this machine's cores; the raw
-# runs get the same (pgbench and PostgreSQL per submission, the probe and RabbitMQ per message).
+# runs get the same (pgbench and PostgreSQL per submission, the probe and RabbitMQ per message). Each phase also gets the
+# CPU the machine spent outside these processes (others, per submission) and the share of all cores left idle (/proc/stat).
 # WARMUP (default 6000; 400 before the ledger) webhooks go through the API and the first worker before the timed burst,
 # and again through both workers before the two-worker burst: the service runs warm, and the JIT's tier-up takes about
 # 6,000 webhooks (docs/benchmarks.md, "CPU ledger"); WARMUP=400 measures the cold service the earlier figures did.
@@ -44,7 +45,7 @@ cores=$(nproc)
 
 # The ledger of one phase: snapshots of every process's ticks before and after; the generator counts its own.
 ledger_rows=()
-snapshot() { echo "$(ticks "$api") $(ticks "${workers[0]}") $(ticks "${workers[1]:-}") $(postgres_ticks) $(rabbit_ticks)"; }
+snapshot() { echo "$(ticks "$api") $(ticks "${workers[0]}") $(ticks "${workers[1]:-}") $(postgres_ticks) $(rabbit_ticks) $(machine_ticks)"; }
 phase() { # name command… → the command's output in $out, its CPU in the ledger (per $n, set by the caller afterwards)
     phase_name=$1; shift
     phase_before=$(snapshot); phase_b0=$(batch_lines)
@@ -54,20 +55,24 @@ phase() { # name command… → the command's output in $out, its CPU in the led
 # No batch line yet (a fresh $LOGS, before the first batch) is 0, not grep's failure ending the script under pipefail.
 batch_lines() { cat "$LOGS"/worker-*.log 2>/dev/null | { grep -o 'Batch of [0-9]*' || true; } | wc -l; }
 ledger() { # submissions → a ledger row for the last phase, printed and kept for the table
-    local n=$1 a0 w10 w20 p0 r0 a1 w11 w21 p1 r1 g timed
-    read -r a0 w10 w20 p0 r0 <<< "$phase_before"
-    read -r a1 w11 w21 p1 r1 <<< "$phase_after"
+    local n=$1 a0 w10 w20 p0 r0 b0 i0 a1 w11 w21 p1 r1 b1 i1 g timed
+    read -r a0 w10 w20 p0 r0 b0 i0 <<< "$phase_before"
+    read -r a1 w11 w21 p1 r1 b1 i1 <<< "$phase_after"
     g=$(cat "$LOGS/generator.ticks" 2>/dev/null || echo 0)
     # The generator's CPU while timed (Grader.Bench reports it: no start-up, no bodies built before); else its process's.
     timed=$(echo "$out" | sed -n 's/^generator CPU: \([0-9]*\) ms while timed.*/\1/p')
     local row
     row=$(awk -v n="$n" -v hz="$HZ" -v c="$cores" -v name="$phase_name" -v g="$g" -v timed="$timed" -v two="${workers[1]:-}" \
-        -v a=$((a1 - a0)) -v w1=$((w11 - w10)) -v w2=$((w21 - w20)) -v p=$((p1 - p0)) -v r=$((r1 - r0)) 'BEGIN {
+        -v a=$((a1 - a0)) -v w1=$((w11 - w10)) -v w2=$((w21 - w20)) -v p=$((p1 - p0)) -v r=$((r1 - r0)) \
+        -v busy=$((b1 - b0)) -v idle=$((i1 - i0)) 'BEGIN {
         ms = 1000 / hz / n
         gen = timed != "" ? timed / n : g * ms
         sum = gen + (a + w1 + w2 + p + r) * ms
-        printf "| %s | %d | %.2f (process %.2f) | %.2f | %.2f | %s | %.2f | %.2f | **%.2f** | %.0f/s |", name, n, gen, g * ms, a * ms,
-            w1 * ms, two != "" ? sprintf("%.2f", w2 * ms) : "—", p * ms, r * ms, sum, c * 1000 / sum }')
+        # others: busy ticks of the machine that no process of the ledger spent (the generator counted whole here)
+        others = busy - (g + a + w1 + w2 + p + r)
+        printf "| %s | %d | %.2f (process %.2f) | %.2f | %.2f | %s | %.2f | %.2f | **%.2f** | %.0f/s | %.2f | %.0f %% |", name, n, gen, g * ms,
+            a * ms, w1 * ms, two != "" ? sprintf("%.2f", w2 * ms) : "—", p * ms, r * ms, sum, c * 1000 / sum,
+            (others > 0 ? others : 0) * ms, (busy + idle > 0 ? 100 * idle / (busy + idle) : 0) }')
     ledger_rows+=("$row")
     echo "ledger, CPU ms per submission: $row (mean batch, both workers: $(awk -v n="$n" -v b=$((phase_b1 - phase_b0)) 'BEGIN { printf "%.1f", b ? n / b : 0 }'))"
 }
@@ -142,10 +147,12 @@ echo "| accepted/s | $accepted | $raw_insert tx/s (pgbench, one insert a transac
 echo "| RabbitMQ messages/s (1 per submission + 1 per intake commit) | more than ${graded1:-0} | $raw_rabbit msg/s (durable, persistent, confirms, manual ack) | over $(ratio "$graded1" "$raw_rabbit") |"
 echo "| webhook at a fixed $RATE/s | $achieved/s achieved, p50 $p50 ms, p99 $p99 ms, last grade ${lag} s after the last post | | |"
 echo
-echo "CPU ms per submission ($cores cores; 'allows' = cores / sum, the graded/s this CPU would allow with nothing else running):"
+echo "CPU ms per submission ($cores cores; 'allows' = cores / sum, the graded/s this CPU would allow with nothing else running;"
+echo "'others' = CPU ms per submission the machine spent outside these processes; 'idle' = the share of all cores left idle"
+echo "through the phase, /proc/stat):"
 echo
-echo "| phase | submissions | generator | API | worker 1 | worker 2 | PostgreSQL | RabbitMQ | sum | allows |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| phase | submissions | generator | API | worker 1 | worker 2 | PostgreSQL | RabbitMQ | sum | allows | others | idle |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ledger_rows[@]}"
 echo
 echo "| raw run | transactions | client | server | sum (ms each) |"

@@ -9,18 +9,23 @@ using System.Globalization;
 /// </summary>
 internal static class FixedRate
 {
+    // Connections opened before the clock starts; more are opened as the posts in flight need them.
+    private const int Connections = 16;
+
     public static async Task<int> RunAsync(BenchOptions options, Submissions submissions, HttpClient http)
     {
         var total = (int)(options.Rate * options.Seconds);
         var ok = new bool[total];
         submissions.Prepare(total);
+        await using var grades = await RunGrades.OpenAsync(options.ConnectionString, submissions.Run);
+        await ApiConnections.OpenAsync(http, Connections);
         var cpu = GeneratorCpu.Start();
         var clock = Stopwatch.StartNew();
         var latencies = await ScheduleAsync(options.Rate, total, async i => ok[i] = await submissions.PostAsync(http, i));
         var sent = clock.Elapsed.TotalSeconds;
         var accepted = ok.Count(x => x);
         // Grading keeps up when the last grade lands shortly after the last post, not minutes later.
-        var (graded, span) = await submissions.AwaitGradesAsync(accepted);
+        var (graded, span) = await grades.AwaitAsync(accepted);
         var lag = span - sent;
         Array.Sort(latencies);
         double At(double q) => latencies[Math.Min(total - 1, (int)(q * total))];

@@ -24,6 +24,11 @@ if (options.Rabbit is not null)
     return await RabbitProbe.RunAsync(options.Rabbit, options.Count, options.Concurrency);
 }
 
+// The webhook load's socket completions run on the epoll thread instead of being handed to the thread pool: its
+// continuations are short, and the hand-off (thread wake-ups, the pool's spinning) was most of its CPU a webhook
+// (docs/benchmarks.md, branch gen16). Read when the first socket is made, so set before anything connects; the raw
+// RabbitMQ probe and the fault run above keep the runtime's defaults.
+Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var submissions = new Submissions(options);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = new Uri(options.Url) };
 return options.Rate > 0 ? await FixedRate.RunAsync(options, submissions, http) : await Burst(options, submissions, http);
@@ -31,6 +36,8 @@ return options.Rate > 0 ? await FixedRate.RunAsync(options, submissions, http) :
 static async Task<int> Burst(BenchOptions options, Submissions submissions, HttpClient http)
 {
     submissions.Prepare(options.Count);
+    await using var grades = await RunGrades.OpenAsync(options.ConnectionString, submissions.Run);
+    await ApiConnections.OpenAsync(http, options.Concurrency);
     var cpu = GeneratorCpu.Start();
     var intake = Stopwatch.StartNew();
     var next = -1;
@@ -49,7 +56,7 @@ static async Task<int> Burst(BenchOptions options, Submissions submissions, Http
     intake.Stop();
 
     var accepted = options.Count - failures;
-    var (graded, gradingSeconds) = await submissions.AwaitGradesAsync(accepted);
+    var (graded, gradingSeconds) = await grades.AwaitAsync(accepted);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
         run {submissions.Run}: {options.Count} submissions, {options.Concurrency} concurrent posts, {submissions.Problems} problems round-robin
         accepted: {accepted} in {intake.Elapsed.TotalSeconds:F2} s = {accepted / intake.Elapsed.TotalSeconds:F0} submissions/s ({failures} not 202)
