@@ -10,9 +10,11 @@
 # PostgreSQL and RabbitMQ's beam (/proc), their sum and the graded/s that sum allows on this machine's cores; the raw
 # runs get the same (pgbench and PostgreSQL per submission, the probe and RabbitMQ per message). Each phase also gets the
 # CPU the machine spent outside these processes (others, per submission) and the share of all cores left idle (/proc/stat).
-# WARMUP (default 6000; 400 before the ledger) webhooks go through the API and the first worker before the timed burst,
-# and again through both workers before the two-worker burst: the service runs warm, and the JIT's tier-up takes about
-# 6,000 webhooks (docs/benchmarks.md, "CPU ledger"); WARMUP=400 measures the cold service the earlier figures did.
+# WARMUP (default 16000; 6000 until stop 15, 400 before the ledger) webhooks go through the API and the first worker
+# before the timed burst, and again through both workers before the two-worker burst, so the timed phases measure a warm
+# service. The API's tier-up is about 7-8 s of one thread's recompiles (docs/benchmarks.md, "Warm-up of the API and
+# worker"): at a quiet machine's 900-1,700 webhooks/s that is 11,000-15,000 webhooks, and 6,000 left it compiling.
+# WARMUP=400 measures the cold service the earlier figures did.
 # BENCH_DIR=<folder> runs another build of the load generator (e.g. an earlier one, to compare its CPU); WORKER_ENV="NAME=value
 # ..." gives both workers settings (batch settings compared back to back). Each ledger line ends with the phase's mean batch.
 set -euo pipefail
@@ -22,7 +24,7 @@ POSTS=${2:-16}
 RATE=${RATE:-500}
 SECONDS_AT_RATE=${SECONDS_AT_RATE:-6}
 RAW_SECONDS=${RAW_SECONDS:-15}
-WARMUP=${WARMUP:-6000}
+WARMUP=${WARMUP:-16000}
 NAME=throughput
 source bench/lib.sh
 psql_on postgres -c "drop database if exists grader_raw with (force)" -c "create database grader_raw"
