@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddGraderData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
         services.AddSingleton(provider => ConnectionDefaults.Builder(connectionString(provider)).Build());
+        services.AddKeyedSingleton(InstructorReads.Key, (provider, _) => InstructorReads.Builder(connectionString(provider)).Build());
         // No EF retrying strategy: the worker retries whole messages and the API answers 503, both with explicit transactions.
         services.AddDbContext<GraderDbContext>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(TimeProvider.System);
@@ -27,14 +28,15 @@ public static class DataServiceCollectionExtensions
         // Plain Npgsql where the SQL is the point (set-based writes, COPY, the summary's CTEs): singletons over the data source.
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DataProtectionKeyStore>();
-        services.AddSingleton<AssignmentSummaryQuery>();
-        services.AddSingleton<GradebookQuery>();
-        services.AddSingleton<StudentHistoryQuery>();
-        services.AddSingleton<SubmissionCoursesQuery>();
-        services.AddSingleton<CourseAssignmentsQuery>();
+        // The instructor queries and the staff pages' reads: their own data source (InstructorReads).
+        services.AddSingleton(provider => new AssignmentSummaryQuery(Reads(provider)));
+        services.AddSingleton(provider => new GradebookQuery(Reads(provider)));
+        services.AddSingleton(provider => new StudentHistoryQuery(Reads(provider)));
+        services.AddSingleton(provider => new SubmissionCoursesQuery(Reads(provider)));
+        services.AddSingleton(provider => new CourseAssignmentsQuery(Reads(provider)));
+        services.AddSingleton(provider => new ManualGradingQuery(Reads(provider)));
         services.AddSingleton<RegradeJobStore>();
         services.AddSingleton<RegradeBatches>();
-        services.AddSingleton<ManualGradingQuery>();
         services.AddSingleton<ManualGradeStore>();
         services.AddSingleton<RubricStore>();
         services.AddSingleton<VariantOverrideStore>();
@@ -56,4 +58,6 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<RegradeJobs>();
         return services;
     }
+
+    private static NpgsqlDataSource Reads(IServiceProvider provider) => provider.GetRequiredKeyedService<NpgsqlDataSource>(InstructorReads.Key);
 }
