@@ -28,15 +28,16 @@ public static class DataServiceCollectionExtensions
         // Plain Npgsql where the SQL is the point (set-based writes, COPY, the summary's CTEs): singletons over the data source.
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DataProtectionKeyStore>();
-        // The instructor queries and the staff pages' reads: their own data source (InstructorReads).
-        services.AddSingleton(provider => new AssignmentSummaryQuery(Reads(provider)));
-        services.AddSingleton(provider => new GradebookQuery(Reads(provider)));
-        services.AddSingleton(provider => new StudentHistoryQuery(Reads(provider)));
-        services.AddSingleton(provider => new SubmissionCoursesQuery(Reads(provider)));
-        services.AddSingleton(provider => new CourseAssignmentsQuery(Reads(provider)));
-        services.AddSingleton(provider => new ManualGradingQuery(Reads(provider)));
+        // The summary plans each run for its parameters, on a data source of its own (InstructorReads); the other reads keep
+        // their prepared plans, which measured cheaper (the sorted gradebook's by ~10 %).
+        services.AddSingleton(provider => new AssignmentSummaryQuery(provider.GetRequiredKeyedService<NpgsqlDataSource>(InstructorReads.Key)));
+        services.AddSingleton<GradebookQuery>();
+        services.AddSingleton<StudentHistoryQuery>();
+        services.AddSingleton<SubmissionCoursesQuery>();
+        services.AddSingleton<CourseAssignmentsQuery>();
         services.AddSingleton<RegradeJobStore>();
         services.AddSingleton<RegradeBatches>();
+        services.AddSingleton<ManualGradingQuery>();
         services.AddSingleton<ManualGradeStore>();
         services.AddSingleton<RubricStore>();
         services.AddSingleton<VariantOverrideStore>();
@@ -58,6 +59,4 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<RegradeJobs>();
         return services;
     }
-
-    private static NpgsqlDataSource Reads(IServiceProvider provider) => provider.GetRequiredKeyedService<NpgsqlDataSource>(InstructorReads.Key);
 }
