@@ -2,6 +2,8 @@
 # Instructor queries and the staff pages at 1,000,000 results: seeds a scratch database (grader_bench) with bench/queries-seed.sql, starts the
 # API on it and times each query over HTTP: `bench/queries.sh [runs]` (default 20 runs per query after one warm-up).
 # Needs infra/postgres.sh running (GRADER_PG_PORT etc. as for the other scripts). Not part of ./test.sh: seeding takes minutes.
+# GRADER_BENCH_RESEED=0 re-uses the seeded database, GRADER_BENCH_BUILD=0 the last build; GRADER_BENCH_CONNECTION_OPTIONS is appended to the API's connection
+# string only (A/B runs of connection settings, e.g. "Max Auto Prepare=0;No Reset On Close=false").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source infra/env.sh
@@ -12,8 +14,10 @@ db=grader_bench
 connection="Host=127.0.0.1;Port=$GRADER_PG_PORT;Database=$db;Username=$GRADER_PG_USER;Password=$GRADER_PG_PASSWORD"
 psql_db() { PGPASSWORD=$GRADER_PG_PASSWORD psql -q -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" "$@"; }
 
-dotnet build src/Grader.Cli -c Release --nologo -v quiet -clp:NoSummary
-dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+if [ "${GRADER_BENCH_BUILD:-1}" = 1 ]; then
+    dotnet build src/Grader.Cli -c Release --nologo -v quiet -clp:NoSummary
+    dotnet build src/Grader.Api -c Release --nologo -v quiet -clp:NoSummary
+fi
 
 if [ "${GRADER_BENCH_RESEED:-1}" = 1 ]; then
     psql_db -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
@@ -24,7 +28,8 @@ else
     key=$(dotnet src/Grader.Cli/bin/Release/net10.0/grader.dll keys create --role instructor --course bench --connection "$connection")
 fi
 
-ConnectionStrings__Grader="$connection" RabbitMq__Port=$GRADER_AMQP_PORT Problems__Directory="$PWD/problems" \
+api_connection="$connection${GRADER_BENCH_CONNECTION_OPTIONS:+;$GRADER_BENCH_CONNECTION_OPTIONS}"
+ConnectionStrings__Grader="$api_connection" RabbitMq__Port=$GRADER_AMQP_PORT Problems__Directory="$PWD/problems" \
     ASPNETCORE_ENVIRONMENT=Production Sessions__KeyEncryptionKey="$(session_key)" Logging__LogLevel__Default=Warning \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     dotnet src/Grader.Api/bin/Release/net10.0/Grader.Api.dll > "$GRADER_LOCAL/grader-bench-api.log" 2>&1 &
@@ -64,19 +69,32 @@ declare -a urls=(
     "$base/assignments/a2/manual"
     "$base/assignments/a2/manual/mit-6390-rec6/1a?state=ungraded&limit=50"
 )
-printf '| %-44s | %9s | %9s | %9s |\n' query "median ms" "p95 ms" "bytes"
-printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-----------" "-----------" "-----------"
-for i in "${!urls[@]}"; do
-    curl -sf -o /dev/null -H "Authorization: Bearer $key" "${urls[$i]}"   # warm-up
-    times=$(for _ in $(seq "$runs"); do
-        curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $key" "${urls[$i]}"
-    done)
-    bytes=$(curl -sf -H "Authorization: Bearer $key" "${urls[$i]}" | wc -c)
-    echo "$times" | python3 -c "
+# CPU per request, which the machine's load barely moves (unlike the times): the API process's, and PostgreSQL's
+# (every process of this checkout's server), in ms from the clock ticks of /proc/<pid>/stat over the timed runs.
+postmaster=$(head -1 "$GRADER_LOCAL/postgres/data/postmaster.pid")
+ticks() { cat "$@" 2>/dev/null | awk '{ total += $14 + $15 } END { print total + 0 }'; }
+api_ticks() { ticks "/proc/$api/stat"; }
+pg_ticks() { ticks $(ps -o pid= --ppid "$postmaster" | awk '{ print "/proc/" $1 "/stat" }'); }
+hz=$(getconf CLK_TCK)
+print_row() { # name, times (one a line), bytes, API ticks, PostgreSQL ticks
+    echo "$2" | python3 -c "
 import sys, statistics
 t = sorted(float(x) * 1000 for x in sys.stdin.read().split())
 p95 = t[min(len(t) - 1, int(round(0.95 * len(t))) - 1)]
-print('| %-44s | %9.1f | %9.1f | %9d |' % ('''${names[$i]}''', statistics.median(t), p95, $bytes))"
+per = 1000.0 / $hz / len(t)
+print('| %-44s | %9.1f | %9.1f | %9d | %8.1f | %8.1f |' % ('''$1''', statistics.median(t), p95, $3, $4 * per, $5 * per))"
+}
+printf '| %-44s | %9s | %9s | %9s | %8s | %8s |\n' query "median ms" "p95 ms" "bytes" "API cpu" "PG cpu"
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-----------" "-----------" "-----------" "----------" "----------"
+for i in "${!urls[@]}"; do
+    curl -sf -o /dev/null -H "Authorization: Bearer $key" "${urls[$i]}"   # warm-up
+    api0=$(api_ticks); pg0=$(pg_ticks)
+    times=$(for _ in $(seq "$runs"); do
+        curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $key" "${urls[$i]}"
+    done)
+    api1=$(api_ticks); pg1=$(pg_ticks)
+    bytes=$(curl -sf -H "Authorization: Bearer $key" "${urls[$i]}" | wc -c)
+    print_row "${names[$i]}" "$times" "$bytes" $((api1 - api0)) $((pg1 - pg0))
 done
 
 # The staff pages (issue 9) on the same data, server time as curl sees it: sign in once with the same instructor key (the
@@ -128,11 +146,9 @@ declare -a page_urls=(
 for i in "${!page_urls[@]}"; do
     # -f: a redirect to /signin (no session) or an error fails the run instead of timing the wrong page.
     [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${page_urls[$i]}")" = 200 ] || die "${page_urls[$i]} did not answer 200"
+    api0=$(api_ticks); pg0=$(pg_ticks)
     times=$(for _ in $(seq "$runs"); do curl -sf -o /dev/null -w '%{time_total}\n' -b "$jar" "${page_urls[$i]}"; done)
+    api1=$(api_ticks); pg1=$(pg_ticks)
     bytes=$(curl -sf -b "$jar" "${page_urls[$i]}" | wc -c)
-    echo "$times" | python3 -c "
-import sys, statistics
-t = sorted(float(x) * 1000 for x in sys.stdin.read().split())
-p95 = t[min(len(t) - 1, int(round(0.95 * len(t))) - 1)]
-print('| %-44s | %9.1f | %9.1f | %9d |' % ('''${page_names[$i]}''', statistics.median(t), p95, $bytes))"
+    print_row "${page_names[$i]}" "$times" "$bytes" $((api1 - api0)) $((pg1 - pg0))
 done

@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddGraderData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
         services.AddSingleton(provider => ConnectionDefaults.Builder(connectionString(provider)).Build());
+        services.AddKeyedSingleton(InstructorReads.Key, (provider, _) => InstructorReads.Builder(connectionString(provider)).Build());
         // No EF retrying strategy: the worker retries whole messages and the API answers 503, both with explicit transactions.
         services.AddDbContext<GraderDbContext>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(TimeProvider.System);
@@ -27,7 +28,9 @@ public static class DataServiceCollectionExtensions
         // Plain Npgsql where the SQL is the point (set-based writes, COPY, the summary's CTEs): singletons over the data source.
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DataProtectionKeyStore>();
-        services.AddSingleton<AssignmentSummaryQuery>();
+        // The summary plans each run for its parameters, on a data source of its own (InstructorReads); the other reads keep
+        // their prepared plans, which measured cheaper (the sorted gradebook's by ~10 %).
+        services.AddSingleton(provider => new AssignmentSummaryQuery(provider.GetRequiredKeyedService<NpgsqlDataSource>(InstructorReads.Key)));
         services.AddSingleton<GradebookQuery>();
         services.AddSingleton<StudentHistoryQuery>();
         services.AddSingleton<SubmissionCoursesQuery>();
