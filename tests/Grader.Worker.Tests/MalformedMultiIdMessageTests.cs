@@ -46,7 +46,7 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
         Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
         Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{twice}'"));
         Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{twice}'"));
-        Assert.Equal(new[] { once, twice }.Order(), Announced().Order());
+        Assert.Equal(new[] { once, twice }.Order(), _harness.AnnouncedIds().Order());
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
 
         Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
         Assert.Equal("graded", await _database.ScalarAsync($"select status from submissions where id = '{good}'"));
-        Assert.Equal([good], Announced());
+        Assert.Equal([good], _harness.AnnouncedIds());
         Assert.Contains(Warnings(), w => w.Contains(Guid.Empty.ToString(), StringComparison.Ordinal));
         Assert.Contains(Warnings(), w => w.Contains(unknown.ToString(), StringComparison.Ordinal));
         Assert.False(await _harness.Published.Any<Fault<GradeSubmissions>>());
@@ -106,7 +106,7 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
     {
         await StartAsync(batched: true);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(BrokenFault(null!));
+        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(null!));
 
         Assert.True(await _harness.Consumed.Any<Fault<GradeSubmissions>>());
         Assert.Null(_harness.Consumed.Select<Fault<GradeSubmissions>>().Single().Exception);
@@ -120,7 +120,7 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
         await StartAsync(batched: true);
         var id = await GradingHarness.StoreSubmissionAsync(_services!);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(BrokenFault([id, Guid.Empty, id]));
+        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken([id, Guid.Empty, id]));
 
         // One submission: the fault was its own, as for a message of one (not sent again, so not graded either).
         Assert.True(await _harness.Consumed.Any<Fault<GradeSubmissions>>());
@@ -144,18 +144,6 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();
     }
-
-    /// <summary>A fault as MassTransit publishes it for a message whose consumer threw an error no retry fixes.</summary>
-    private static object BrokenFault(IReadOnlyList<Guid> ids) => new
-    {
-        FaultId = Guid.NewGuid(),
-        Timestamp = DateTime.UtcNow,
-        Message = new GradeSubmissions(ids),
-        FaultMessageTypes = new[] { MessageUrn.ForTypeString<GradeSubmissions>() },
-        Exceptions = new ExceptionInfo[] { new MassTransit.Events.FaultExceptionInfo(new InvalidOperationException("broken on purpose")) },
-    };
-
-    private List<Guid> Announced() => [.. _harness.Published.Select<SubmissionGraded>().Select(p => p.Context.Message.SubmissionId)];
 
     private List<string> Warnings() =>
     [

@@ -41,9 +41,9 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
         var ids = await StoreAsync(Count);
 
         await _harness.Bus.Publish(new GradeSubmissions(ids));
-        await WaitUntilAsync(() => Task.FromResult(Announced().Count == Count));
+        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Count));
 
-        Assert.Equal(ids.Order(), Announced().Order());
+        Assert.Equal(ids.Order(), _harness.AnnouncedIds().Order());
         foreach (var id in ids)
         {
             Assert.Equal("graded", await StatusAsync(id));
@@ -61,11 +61,11 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
         var ids = await StoreAsync(Count);
         // As a worker leaves them that committed the first chunk, claimed the second and died: four graded, two grading.
         await _harness.Bus.Publish(new GradeSubmissions(ids[..Chunk]));
-        await WaitUntilAsync(() => Task.FromResult(Announced().Count == Chunk));
+        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Chunk));
         await _database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids[Chunk..])})");
 
         await _harness.Bus.Publish(new GradeSubmissions(ids));
-        await WaitUntilAsync(() => Task.FromResult(Announced().Count == Chunk + Count));
+        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Chunk + Count));
 
         foreach (var id in ids)
         {
@@ -96,11 +96,11 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
         await _harness.Bus.Publish(new GradeSubmissions(ids));
         await WaitUntilAsync(async () => (long)(await _database.ScalarAsync(
             $"select count(*) from submissions where status in ('graded', 'failed') and id in ({List(ids)})"))! == Count);
-        await WaitUntilAsync(() => Task.FromResult(Announced().Count == Count - 1));
+        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Count - 1));
 
         Assert.Equal("failed", await StatusAsync(poison));
         Assert.Contains("poison result rejected", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));
-        Assert.All(ids.Where(id => id != poison), id => Assert.Contains(id, Announced()));
+        Assert.All(ids.Where(id => id != poison), id => Assert.Contains(id, _harness.AnnouncedIds()));
         Assert.Equal((long)(Count - 1), await _database.ScalarAsync($"select count(*) from results where submission_id in ({List(ids)})"));
         // One start each, although the poisoned chunk's others were claimed twice (chunk, then alone).
         Assert.Equal(Count, Convert.ToInt32(await _database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
@@ -111,12 +111,12 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
     {
         var ids = await StoreAsync(2);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(BrokenFault(ids));
+        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
 
         await WaitUntilAsync(() => Task.FromResult(_harness.Sent.Select<GradeSubmission>().Count() == ids.Count));
         Assert.Equal(ids.Order(), _harness.Sent.Select<GradeSubmission>().Select(s => s.Context.Message.SubmissionId).Order());
         // Each came back alone and was graded: the fault was no one submission's.
-        await WaitUntilAsync(() => Task.FromResult(Announced().Count == ids.Count));
+        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == ids.Count));
         Assert.All(ids, id => Assert.Equal("graded", StatusAsync(id).Result));
     }
 
@@ -125,25 +125,13 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
     {
         var ids = await StoreAsync(1);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(BrokenFault(ids));
+        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
 
         await WaitUntilAsync(async () => await StatusAsync(ids[0]) == "failed");
         Assert.Contains("broken on purpose", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{ids[0]}'"));
         Assert.Empty(_harness.Sent.Select<GradeSubmission>());
         Assert.Empty(_harness.Sent.Select<GradeSubmissions>());
     }
-
-    /// <summary>A fault as MassTransit publishes it for a message whose consumer threw an error no retry fixes.</summary>
-    private static object BrokenFault(IReadOnlyList<Guid> ids) => new
-    {
-        FaultId = Guid.NewGuid(),
-        Timestamp = DateTime.UtcNow,
-        Message = new GradeSubmissions(ids),
-        FaultMessageTypes = new[] { MessageUrn.ForTypeString<GradeSubmissions>() },
-        Exceptions = new ExceptionInfo[] { new MassTransit.Events.FaultExceptionInfo(new InvalidOperationException("broken on purpose")) },
-    };
-
-    private List<Guid> Announced() => [.. _harness.Published.Select<SubmissionGraded>().Select(p => p.Context.Message.SubmissionId)];
 
     private async Task<List<Guid>> StoreAsync(int count)
     {
