@@ -51,6 +51,17 @@ fi
 # One closing line over every test project, in the plain form CI reads: "N passed, N failed".
 passed=$(cat "$log_dir"/*.log | awk '/^ +Passed: +[0-9]+$/ {sum += $2} END {print sum + 0}')
 failed=$(cat "$log_dir"/*.log | awk '/^ +Failed: +[0-9]+$/ {sum += $2} END {print sum + 0}')
+# CI keeps only the end of the output, so each failure is repeated here: its message and the first lines of its stack
+# (at most 25 lines a failure), then one line a failed test, then the totals.
+if [ "$failed" != 0 ]; then
+    echo "Failed tests, with their messages:"
+    cat "$log_dir"/*.log | awk '
+        /^  Failed / { shown = 0; inside = 1 }
+        /^  (Passed|Skipped) / || /^Test Run / || /^Total tests:/ { inside = 0 }
+        inside && shown < 25 { print; shown++ }'
+    echo "Failed tests:"
+    cat "$log_dir"/*.log | { grep -E '^  Failed ' || true; } | sed 's/^  Failed /  - /'
+fi
 rm -rf "$log_dir"
 echo "$passed passed, $failed failed"
 exit "$status"
