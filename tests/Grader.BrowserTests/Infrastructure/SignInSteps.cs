@@ -15,10 +15,16 @@ public static class SignInSteps
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/signin");
         if (response.Status == 302)
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/signin");
+            // The signed-in page's own content, not its "load" event: in one CI run Chromium reported network idle after
+            // the redirect but never "load", and the wait for it timed out after 60 s.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/signin", new() { WaitUntil = WaitUntilState.Commit });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        }
+        else
+        {
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
 
-        await page.WaitForLoadStateAsync();
         return response;
     }
 
