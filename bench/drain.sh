@@ -53,7 +53,7 @@ cpu() { # pids… → their user+system CPU seconds
 postgres_pids() { pgrep -f "postgres: $GRADER_PG_USER $DB " || true; }
 batches() { { cat "$LOGS"/worker-*.log 2>/dev/null || true; } | { grep -c "Batch of" || true; }; }
 
-bench=(dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection")
+bench=(dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection" ${STUDENTS:+--students "$STUDENTS"})
 queue() { # n → posts n submissions and returns once all of them are queued (the poster is stopped: its polling is no load)
     "${bench[@]}" --count "$1" --concurrency 16 >> "$LOGS/bench.log" 2>&1 &
     local poster=$!
@@ -107,13 +107,36 @@ union all select 'lock not granted: ' || locktype || ' ' || mode from pg_locks w
 SQL
     sampler=$!
     pids+=($sampler)
+    # Who waits for whom, and on which row: each backend waiting for a lock, the lock, the backend holding it, the
+    # tuple lock the waiter holds meanwhile (a row lock's queue) and, for a summary row, that row's key as the waiter's
+    # snapshot still sees it. Read by waits_report (and kept in $LOGS/lock-waits for a closer look).
+    (exec psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d "$DB" -t -A -F'|') > "$LOGS/lock-waits" 2>/dev/null <<SQL &
+select clock_timestamp()::time, w.pid, w.locktype, w.mode, pg_blocking_pids(w.pid)::text,
+       coalesce(t.relation::regclass::text, '-'), coalesce(t.page || ',' || t.tuple, '-'),
+       coalesce((select b.course || '/' || b.assignment || '/' || b.student_id || '/' || b.problem_id from summary_best b
+                 where t.relation = 'summary_best'::regclass and b.ctid = format('(%s,%s)', t.page, t.tuple)::tid), '-'),
+       left(regexp_replace(a.query, '\s+', ' ', 'g'), 60)
+from pg_locks w
+join pg_stat_activity a on a.pid = w.pid
+left join pg_locks t on t.pid = w.pid and t.locktype = 'tuple' and t.granted
+where not w.granted
+\\watch 0.1
+SQL
+    lock_sampler=$!
+    pids+=($lock_sampler)
 }
-waits_stop() { kill -TERM "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; }
+waits_stop() {
+    kill -TERM "$sampler" "$lock_sampler" 2>/dev/null || true
+    wait "$sampler" "$lock_sampler" 2>/dev/null || true
+}
 waits_report() {
     local deadlocks1 rollbacks1
     read -r deadlocks1 rollbacks1 < <(conflicts)
     echo "  active client backends, samples every 0.1 s: $(grep -a -v '^$' "$LOGS/waits" \
         | sort | uniq -c | sort -rn | awk '{ n = $1; $1 = ""; printf "%s%s %d", sep, substr($0, 2), n; sep = ", " }')"
+    echo "  lock waits by relation of the waiter's tuple lock (- : none, e.g. a unique-index check): $(grep -a -v '^$' "$LOGS/lock-waits" \
+        | awk -F'|' '{ print $3, $6 }' | sort | uniq -c | sort -rn | awk '{ printf "%s%s %s %d", sep, $2, $3, $1; sep = ", " }')"
+    echo "  summary_best keys waited for: $(grep -a -v '^$' "$LOGS/lock-waits" | awk -F'|' '$8 != "-" { print $8 }' | sort -u | wc -l) distinct"
     echo "  deadlocks $((deadlocks1 - deadlocks0)), rolled-back transactions $((rollbacks1 - rollbacks0)), RabbitMQ redeliveries $(( $(redeliveries) - redeliver0 )), worker warnings/errors $(( $(complaints) - complaints0 ))"
 }
 
