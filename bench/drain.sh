@@ -14,6 +14,9 @@
 # timed drain, what the active client backends wait on (pg_stat_activity, every 0.1 s from one psql session) and the
 # locks not granted (pg_locks), and counts deadlocks and rolled-back transactions (pg_stat_database: a serialization
 # failure or a deadlock victim rolls back), the workers' warnings and errors, and RabbitMQ's redeliveries (management API) over that drain.
+# STUDENTS=n: the generator's --students (default 500; with the 4 example problems, 2,000 (student, problem) pairs, each
+# submitted again only after 2,000 submissions; STUDENTS=125 gives 500 pairs, so that two workers' concurrent batches
+# often grade one pair's submissions and wait for each other on its summary rows: the shared-key case).
 # Uses a database and a vhost of its own (grader_drain, /drain); stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -157,6 +160,10 @@ read -r steady_t0 steady_done steady_cpu0 < <(awk -v n="$((COUNT / 10))" '$2 >= 
 awk -v n="$((COUNT - steady_done))" -v t0="$steady_t0" -v t1="$t1" -v c0="$steady_cpu0" -v c1="$worker_cpu" 'BEGIN {
     printf "steady (the last %d, start-up excluded): %.0f graded/s; worker CPU %.2f ms a submission\n", n, n / (t1 - t0), 1000 * (c1 - c0) / n }'
 tenths 0 0 "$COUNT"
+# As bench/throughput.sh after its warm-up: the workers' generic plans were made on the new database's empty tables
+# (sequential scans), and lasted until autovacuum's analyze, whenever that came; an analyze invalidates them, so the
+# warmed drains no longer depend on when autovacuum woke (PostgreSQL's CPU a submission varied from 0.9 to 6.6 ms).
+psql_on "$DB" -c analyze
 
 for round in $(seq 1 "$WARM_ROUNDS"); do
     kill -STOP "${workers[@]}"
