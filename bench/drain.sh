@@ -14,6 +14,9 @@
 # timed drain, what the active client backends wait on (pg_stat_activity, every 0.1 s from one psql session) and the
 # locks not granted (pg_locks), and counts deadlocks and rolled-back transactions (pg_stat_database: a serialization
 # failure or a deadlock victim rolls back), the workers' warnings and errors, and RabbitMQ's redeliveries (management API) over that drain.
+# STUDENTS=n: the generator's --students (default 500; with the 4 example problems, 2,000 (student, problem) pairs, each
+# submitted again only after 2,000 submissions; STUDENTS=125 gives 500 pairs, so that two workers' concurrent batches
+# often grade one pair's submissions and wait for each other on its summary rows: the shared-key case).
 # Uses a database and a vhost of its own (grader_drain, /drain); stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +56,7 @@ cpu() { # pids… → their user+system CPU seconds
 postgres_pids() { pgrep -f "postgres: $GRADER_PG_USER $DB " || true; }
 batches() { { cat "$LOGS"/worker-*.log 2>/dev/null || true; } | { grep -c "Batch of" || true; }; }
 
-bench=(dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection")
+bench=(dotnet bench/Grader.Bench/bin/Release/net10.0/Grader.Bench.dll --url "$URL" --secret "$SECRET" --connection "$connection" ${STUDENTS:+--students "$STUDENTS"})
 queue() { # n → posts n submissions and returns once all of them are queued (the poster is stopped: its polling is no load)
     "${bench[@]}" --count "$1" --concurrency 16 >> "$LOGS/bench.log" 2>&1 &
     local poster=$!
@@ -107,13 +110,36 @@ union all select 'lock not granted: ' || locktype || ' ' || mode from pg_locks w
 SQL
     sampler=$!
     pids+=($sampler)
+    # Who waits for whom, and on which row: each backend waiting for a lock, the lock, the backend holding it, the
+    # tuple lock the waiter holds meanwhile (a row lock's queue) and, for a summary row, that row's key as the waiter's
+    # snapshot still sees it. Read by waits_report (and kept in $LOGS/lock-waits for a closer look).
+    (exec psql -q -X -h 127.0.0.1 -p "$GRADER_PG_PORT" -U "$GRADER_PG_USER" -d "$DB" -t -A -F'|') > "$LOGS/lock-waits" 2>/dev/null <<SQL &
+select clock_timestamp()::time, w.pid, w.locktype, w.mode, pg_blocking_pids(w.pid)::text,
+       coalesce(t.relation::regclass::text, '-'), coalesce(t.page || ',' || t.tuple, '-'),
+       coalesce((select b.course || '/' || b.assignment || '/' || b.student_id || '/' || b.problem_id from summary_best b
+                 where t.relation = 'summary_best'::regclass and b.ctid = format('(%s,%s)', t.page, t.tuple)::tid), '-'),
+       left(regexp_replace(a.query, '\s+', ' ', 'g'), 60)
+from pg_locks w
+join pg_stat_activity a on a.pid = w.pid
+left join pg_locks t on t.pid = w.pid and t.locktype = 'tuple' and t.granted
+where not w.granted
+\\watch 0.1
+SQL
+    lock_sampler=$!
+    pids+=($lock_sampler)
 }
-waits_stop() { kill -TERM "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; }
+waits_stop() {
+    kill -TERM "$sampler" "$lock_sampler" 2>/dev/null || true
+    wait "$sampler" "$lock_sampler" 2>/dev/null || true
+}
 waits_report() {
     local deadlocks1 rollbacks1
     read -r deadlocks1 rollbacks1 < <(conflicts)
     echo "  active client backends, samples every 0.1 s: $(grep -a -v '^$' "$LOGS/waits" \
         | sort | uniq -c | sort -rn | awk '{ n = $1; $1 = ""; printf "%s%s %d", sep, substr($0, 2), n; sep = ", " }')"
+    echo "  lock waits by relation of the waiter's tuple lock (- : none, e.g. a unique-index check): $(grep -a -v '^$' "$LOGS/lock-waits" \
+        | awk -F'|' '{ print $3, $6 }' | sort | uniq -c | sort -rn | awk '{ printf "%s%s %s %d", sep, $2, $3, $1; sep = ", " }')"
+    echo "  summary_best keys waited for: $(grep -a -v '^$' "$LOGS/lock-waits" | awk -F'|' '$8 != "-" { print $8 }' | sort -u | wc -l) distinct"
     echo "  deadlocks $((deadlocks1 - deadlocks0)), rolled-back transactions $((rollbacks1 - rollbacks0)), RabbitMQ redeliveries $(( $(redeliveries) - redeliver0 )), worker warnings/errors $(( $(complaints) - complaints0 ))"
 }
 
@@ -134,6 +160,10 @@ read -r steady_t0 steady_done steady_cpu0 < <(awk -v n="$((COUNT / 10))" '$2 >= 
 awk -v n="$((COUNT - steady_done))" -v t0="$steady_t0" -v t1="$t1" -v c0="$steady_cpu0" -v c1="$worker_cpu" 'BEGIN {
     printf "steady (the last %d, start-up excluded): %.0f graded/s; worker CPU %.2f ms a submission\n", n, n / (t1 - t0), 1000 * (c1 - c0) / n }'
 tenths 0 0 "$COUNT"
+# As bench/throughput.sh after its warm-up: the workers' generic plans were made on the new database's empty tables
+# (sequential scans), and lasted until autovacuum's analyze, whenever that came; an analyze invalidates them, so the
+# warmed drains no longer depend on when autovacuum woke (PostgreSQL's CPU a submission varied from 0.9 to 6.6 ms).
+psql_on "$DB" -c analyze
 
 for round in $(seq 1 "$WARM_ROUNDS"); do
     kill -STOP "${workers[@]}"

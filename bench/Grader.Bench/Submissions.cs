@@ -94,10 +94,28 @@ internal sealed class Submissions
         }
     }
 
+    /// <summary>
+    /// The student and the problem of submission <paramref name="i"/>: students in turn, and each student's problem moves
+    /// on by one at each round of the students, so that every student submits every problem once before any
+    /// (student, problem) pair comes again (after students × problems submissions).
+    /// </summary>
+    /// <remarks>
+    /// Not the problem <c>i % problems</c>: whenever the number of problems divides the number of students (4 into the
+    /// default 500), that gave each student one problem only, 500 pairs instead of 2,000, each submitted again every 500
+    /// submissions; two workers draining a full queue then graded one pair's submissions in concurrent batches, which
+    /// wait for each other's commit on the pair's summary rows (docs/benchmarks.md, best17). For fewer pairs, fewer
+    /// students: <c>--students 125</c> gives that pattern back with 4 problems.
+    /// </remarks>
+    internal (int Student, int Problem) Pair(int i)
+    {
+        var student = i % _options.Students;
+        return (student, (student + i / _options.Students) % _examples.Length);
+    }
+
     private byte[] Body(int i)
     {
-        var example = _examples[i % _examples.Length];
-        var student = i % _options.Students;
+        var (student, problem) = Pair(i);
+        var example = _examples[problem];
         return Encoding.UTF8.GetBytes(new JsonObject
         {
             ["externalId"] = $"{Run}-{i}",
