@@ -11,32 +11,17 @@ namespace Grader.Worker.Tests;
 /// breaks the batch's write fails alone, and a batch delivered again (its worker died before or after the commit) grades
 /// each submission once.
 /// </summary>
-public sealed class BatchGradingTests : IAsyncLifetime
+public sealed class BatchGradingTests : HarnessTestBase
 {
     private const int BatchSize = 4;
-    private readonly WorkerTestDatabase _database = new();
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        // Batches of four that wait long enough to fill, so each test's four deliveries are one batch.
-        _services = GradingHarness.Build(_database.ConnectionString, configure: options =>
+    // Batches of four that wait long enough to fill, so each test's four deliveries are one batch.
+    protected override ServiceProvider BuildServices(string connectionString) =>
+        GradingHarness.Build(connectionString, configure: options =>
         {
             options.BatchMessageLimit = BatchSize;
             options.BatchTimeLimit = TimeSpan.FromSeconds(3);
         });
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task Submission_whose_result_cannot_be_written_fails_alone_and_the_rest_of_its_batch_is_graded_once()
@@ -44,7 +29,7 @@ public sealed class BatchGradingTests : IAsyncLifetime
         var ids = await StoreAsync(BatchSize);
         var poison = ids[2];
         // The database refuses this one submission's result (not a transient error): the batch's one write fails for all four.
-        await _database.ScalarAsync($"""
+        await Database.ScalarAsync($"""
             create function reject_poison() returns trigger language plpgsql as $$
             begin
                 if new.submission_id = '{poison}' then raise exception 'poison result rejected'; end if;
@@ -55,23 +40,23 @@ public sealed class BatchGradingTests : IAsyncLifetime
 
         await PublishAsync(ids);
 
-        await WaitUntilAsync(async () => (long)(await _database.ScalarAsync(
+        await WaitUntilAsync(async () => (long)(await Database.ScalarAsync(
             $"select count(*) from submissions where status in ('graded', 'failed') and id in ({List(ids)})"))! == BatchSize);
-        var batches = _harness.GetConsumerHarness<GradeSubmissionBatchConsumer>().Consumed.Select<Batch<GradeSubmission>>().ToList();
+        var batches = Harness.GetConsumerHarness<GradeSubmissionBatchConsumer>().Consumed.Select<Batch<GradeSubmission>>().ToList();
         Assert.Contains(batches, b => b.Context.Message.Length == BatchSize);
         Assert.Equal("failed", await StatusAsync(poison));
-        Assert.Contains("poison result rejected", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));
+        Assert.Contains("poison result rejected", (string?)await Database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));
         foreach (var id in ids.Where(id => id != poison))
         {
             Assert.Equal("graded", await StatusAsync(id));
-            Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+            Assert.Equal(1L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
         }
 
-        Assert.Equal(0L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{poison}'"));
+        Assert.Equal(0L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{poison}'"));
         // Each delivery counted one start, although the three good ones were claimed twice (batch, then alone).
-        Assert.Equal(BatchSize, Convert.ToInt32(await _database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
-        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize - 1));
-        Assert.DoesNotContain(_harness.Published.Select<SubmissionGraded>(), p => p.Context.Message.SubmissionId == poison);
+        Assert.Equal(BatchSize, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
+        await WaitUntilAsync(() => Task.FromResult(Harness.Published.Select<SubmissionGraded>().Count() == BatchSize - 1));
+        Assert.DoesNotContain(Harness.Published.Select<SubmissionGraded>(), p => p.Context.Message.SubmissionId == poison);
     }
 
     [Fact]
@@ -79,28 +64,28 @@ public sealed class BatchGradingTests : IAsyncLifetime
     {
         var ids = await StoreAsync(BatchSize);
         // As a worker leaves them that claimed the batch and died before its commit: grading, one start counted, no result.
-        await _database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids)})");
+        await Database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids)})");
 
         await PublishAsync(ids);
-        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
+        await WaitUntilAsync(() => Task.FromResult(Harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
         // Delivered once more, as when a worker dies after the commit but before the acknowledgement.
         await PublishAsync(ids);
-        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == 2 * BatchSize));
+        await WaitUntilAsync(() => Task.FromResult(Harness.Published.Select<SubmissionGraded>().Count() == 2 * BatchSize));
 
         foreach (var id in ids)
         {
             Assert.Equal("graded", await StatusAsync(id));
-            Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
-            Assert.Equal(2, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
+            Assert.Equal(1L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+            Assert.Equal(2, await Database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
             // Announced again by the second delivery, with the grade the first one committed.
-            var announced = _harness.Published.Select<SubmissionGraded>().Where(p => p.Context.Message.SubmissionId == id)
+            var announced = Harness.Published.Select<SubmissionGraded>().Where(p => p.Context.Message.SubmissionId == id)
                 .Select(p => p.Context.Message).ToList();
             Assert.Equal(2, announced.Count);
             Assert.Equal(announced[0] with { GradedAt = default }, announced[1] with { GradedAt = default });
             Assert.Equal(announced[0].GradedAt, announced[1].GradedAt, TimeSpan.FromMilliseconds(1)); // as stored: microseconds
         }
 
-        Assert.Empty(_harness.Published.Select<Fault<GradeSubmission>>());
+        Assert.Empty(Harness.Published.Select<Fault<GradeSubmission>>());
     }
 
     [Fact]
@@ -110,11 +95,11 @@ public sealed class BatchGradingTests : IAsyncLifetime
         var twice = ids[0];
 
         await PublishAsync([.. ids, twice, twice]);
-        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
+        await WaitUntilAsync(() => Task.FromResult(Harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
 
-        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{twice}'"));
-        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{twice}'"));
-        Assert.Equal(3, _harness.Published.Select<SubmissionGraded>().Count(p => p.Context.Message.SubmissionId == twice));
+        Assert.Equal(1L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{twice}'"));
+        Assert.Equal(1, await Database.ScalarAsync($"select attempts from submissions where id = '{twice}'"));
+        Assert.Equal(3, Harness.Published.Select<SubmissionGraded>().Count(p => p.Context.Message.SubmissionId == twice));
     }
 
     [Fact]
@@ -122,12 +107,12 @@ public sealed class BatchGradingTests : IAsyncLifetime
     {
         var ids = await StoreAsync(BatchSize);
         // The batch's insert computes the outcomes itself; the row trigger that would read each submission again is gone.
-        await _database.ScalarAsync("drop trigger tr_results_part_outcomes on results");
+        await Database.ScalarAsync("drop trigger tr_results_part_outcomes on results");
 
         await PublishAsync(ids);
-        await WaitUntilAsync(() => Task.FromResult(_harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
+        await WaitUntilAsync(() => Task.FromResult(Harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
 
-        Assert.Equal((long)BatchSize, await _database.ScalarAsync($"""
+        Assert.Equal((long)BatchSize, await Database.ScalarAsync($"""
             select count(*) from results r join submissions s on s.id = r.submission_id
             where s.id in ({List(ids)}) and s.status = 'graded' and jsonb_array_length(r.part_outcomes) > 0
                   and r.part_outcomes = summary_part_outcomes(r.parts, s.answers)
@@ -139,16 +124,16 @@ public sealed class BatchGradingTests : IAsyncLifetime
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add(await GradingHarness.StoreSubmissionAsync(_services));
+            ids.Add(await GradingHarness.StoreSubmissionAsync(Services));
         }
 
         return ids;
     }
 
     private async Task PublishAsync(IEnumerable<Guid> ids) =>
-        await Task.WhenAll(ids.Select(id => _harness.Bus.Publish(new GradeSubmission(id))));
+        await Task.WhenAll(ids.Select(id => Harness.Bus.Publish(new GradeSubmission(id))));
 
-    private async Task<string?> StatusAsync(Guid id) => (string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'");
+    private async Task<string?> StatusAsync(Guid id) => (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'");
 
     private static string List(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
 

@@ -6,7 +6,6 @@ using Grader.ServiceDefaults;
 using Grader.Worker.Extensions;
 using Grader.Worker.Grading;
 using MassTransit;
-using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grader.Worker.Tests;

@@ -3,7 +3,6 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace Grader.Worker.Tests;
 
@@ -13,24 +12,10 @@ namespace Grader.Worker.Tests;
 /// submission graded and announced once, the ids no submission has skipped with a warning naming them, and a message
 /// naming nothing consumed with a warning, never faulted (no retry or fault could ever give it ids).
 /// </summary>
-public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
+public sealed class MalformedMultiIdMessageTests : HarnessTestBase
 {
-    private readonly WorkerTestDatabase _database = new();
-    private ServiceProvider? _services;
-    private ITestHarness _harness = null!;
-
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _harness.Stop();
-            await _services.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-    }
+    // Each test starts the consumer its parameters name.
+    protected override ServiceProvider? BuildServices(string connectionString) => null;
 
     [Theory]
     [InlineData(true)]
@@ -38,15 +23,15 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
     public async Task Message_naming_a_submission_twice_grades_and_announces_it_once(bool batched)
     {
         await StartAsync(batched);
-        var twice = await GradingHarness.StoreSubmissionAsync(_services!);
-        var once = await GradingHarness.StoreSubmissionAsync(_services!);
+        var twice = await GradingHarness.StoreSubmissionAsync(Services);
+        var once = await GradingHarness.StoreSubmissionAsync(Services);
 
-        await _harness.Bus.Publish(new GradeSubmissions([twice, once, twice]));
+        await Harness.Bus.Publish(new GradeSubmissions([twice, once, twice]));
 
-        Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
-        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{twice}'"));
-        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{twice}'"));
-        Assert.Equal(new[] { once, twice }.Order(), _harness.AnnouncedIds().Order());
+        Assert.True(await Harness.Consumed.Any<GradeSubmissions>());
+        Assert.Equal(1L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{twice}'"));
+        Assert.Equal(1, await Database.ScalarAsync($"select attempts from submissions where id = '{twice}'"));
+        Assert.Equal(new[] { once, twice }.Order(), Harness.AnnouncedIds().Order());
     }
 
     [Theory]
@@ -58,11 +43,11 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
     {
         await StartAsync(batched);
 
-        await _harness.Bus.Publish(new GradeSubmissions(noList ? null! : []));
+        await Harness.Bus.Publish(new GradeSubmissions(noList ? null! : []));
 
-        Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
-        Assert.Null(_harness.Consumed.Select<GradeSubmissions>().Single().Exception);
-        Assert.False(await _harness.Published.Any<Fault<GradeSubmissions>>());
+        Assert.True(await Harness.Consumed.Any<GradeSubmissions>());
+        Assert.Null(Harness.Consumed.Select<GradeSubmissions>().Single().Exception);
+        Assert.False(await Harness.Published.Any<Fault<GradeSubmissions>>());
         Assert.Contains(Warnings(), w => w.Contains("named no submission", StringComparison.Ordinal));
     }
 
@@ -71,15 +56,15 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
     {
         // Long enough that both deliveries are one batch: a throw would fault both.
         await StartAsync(batched: true, options => options.BatchTimeLimit = TimeSpan.FromSeconds(2));
-        var good = await GradingHarness.StoreSubmissionAsync(_services!);
+        var good = await GradingHarness.StoreSubmissionAsync(Services);
 
         await Task.WhenAll(
-            _harness.Bus.Publish(new GradeSubmissions(null!)),
-            _harness.Bus.Publish(new GradeSubmissions([good])));
+            Harness.Bus.Publish(new GradeSubmissions(null!)),
+            Harness.Bus.Publish(new GradeSubmissions([good])));
 
-        Assert.True(await _harness.Published.Any<SubmissionGraded>(p => p.Context.Message.SubmissionId == good));
-        Assert.Equal("graded", await _database.ScalarAsync($"select status from submissions where id = '{good}'"));
-        Assert.False(await _harness.Published.Any<Fault<GradeSubmissions>>());
+        Assert.True(await Harness.Published.Any<SubmissionGraded>(p => p.Context.Message.SubmissionId == good));
+        Assert.Equal("graded", await Database.ScalarAsync($"select status from submissions where id = '{good}'"));
+        Assert.False(await Harness.Published.Any<Fault<GradeSubmissions>>());
     }
 
     [Theory]
@@ -88,17 +73,17 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
     public async Task Empty_and_unknown_ids_are_skipped_with_a_warning_naming_them_and_the_others_graded(bool batched)
     {
         await StartAsync(batched);
-        var good = await GradingHarness.StoreSubmissionAsync(_services!);
+        var good = await GradingHarness.StoreSubmissionAsync(Services);
         var unknown = Guid.NewGuid();
 
-        await _harness.Bus.Publish(new GradeSubmissions([Guid.Empty, unknown, good]));
+        await Harness.Bus.Publish(new GradeSubmissions([Guid.Empty, unknown, good]));
 
-        Assert.True(await _harness.Consumed.Any<GradeSubmissions>());
-        Assert.Equal("graded", await _database.ScalarAsync($"select status from submissions where id = '{good}'"));
-        Assert.Equal([good], _harness.AnnouncedIds());
+        Assert.True(await Harness.Consumed.Any<GradeSubmissions>());
+        Assert.Equal("graded", await Database.ScalarAsync($"select status from submissions where id = '{good}'"));
+        Assert.Equal([good], Harness.AnnouncedIds());
         Assert.Contains(Warnings(), w => w.Contains(Guid.Empty.ToString(), StringComparison.Ordinal));
         Assert.Contains(Warnings(), w => w.Contains(unknown.ToString(), StringComparison.Ordinal));
-        Assert.False(await _harness.Published.Any<Fault<GradeSubmissions>>());
+        Assert.False(await Harness.Published.Any<Fault<GradeSubmissions>>());
     }
 
     [Fact]
@@ -106,11 +91,11 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
     {
         await StartAsync(batched: true);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(null!));
+        await Harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(null!));
 
-        Assert.True(await _harness.Consumed.Any<Fault<GradeSubmissions>>());
-        Assert.Null(_harness.Consumed.Select<Fault<GradeSubmissions>>().Single().Exception);
-        Assert.False(await _harness.Published.Any<Fault<Fault<GradeSubmissions>>>());
+        Assert.True(await Harness.Consumed.Any<Fault<GradeSubmissions>>());
+        Assert.Null(Harness.Consumed.Select<Fault<GradeSubmissions>>().Single().Exception);
+        Assert.False(await Harness.Published.Any<Fault<Fault<GradeSubmissions>>>());
         Assert.Contains(Warnings(), w => w.Contains("named no submission", StringComparison.Ordinal));
     }
 
@@ -118,21 +103,20 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
     public async Task Fault_of_a_message_naming_one_submission_twice_and_the_empty_id_fails_that_submission_with_the_reason()
     {
         await StartAsync(batched: true);
-        var id = await GradingHarness.StoreSubmissionAsync(_services!);
+        var id = await GradingHarness.StoreSubmissionAsync(Services);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken([id, Guid.Empty, id]));
+        await Harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken([id, Guid.Empty, id]));
 
         // One submission: the fault was its own, as for a message of one (not sent again, so not graded either).
-        Assert.True(await _harness.Consumed.Any<Fault<GradeSubmissions>>());
-        Assert.Equal("failed", await _database.ScalarAsync($"select status from submissions where id = '{id}'"));
-        Assert.Contains("broken on purpose", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{id}'"));
-        Assert.Empty(_harness.Sent.Select<GradeSubmission>());
+        Assert.True(await Harness.Consumed.Any<Fault<GradeSubmissions>>());
+        Assert.Equal("failed", await Database.ScalarAsync($"select status from submissions where id = '{id}'"));
+        Assert.Contains("broken on purpose", (string?)await Database.ScalarAsync($"select failure_reason from submissions where id = '{id}'"));
+        Assert.Empty(Harness.Sent.Select<GradeSubmission>());
         Assert.Contains(Warnings(), w => w.Contains(Guid.Empty.ToString(), StringComparison.Ordinal));
     }
 
-    private async Task StartAsync(bool batched, Action<Grader.Worker.Grading.WorkerOptions>? configure = null)
-    {
-        _services = GradingHarness.Build(_database.ConnectionString, configure: options =>
+    private Task StartAsync(bool batched, Action<Grader.Worker.Grading.WorkerOptions>? configure = null) =>
+        StartAsync(GradingHarness.Build(Database.ConnectionString, configure: options =>
         {
             if (!batched)
             {
@@ -140,14 +124,11 @@ public sealed class MalformedMultiIdMessageTests : IAsyncLifetime
             }
 
             configure?.Invoke(options);
-        }, batched: batched, services: s => s.AddFakeLogging());
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-    }
+        }, batched: batched, services: s => s.AddFakeLogging()));
 
     private List<string> Warnings() =>
     [
-        .. _services!.GetFakeLogCollector().GetSnapshot()
+        .. Services.GetFakeLogCollector().GetSnapshot()
             .Where(r => r.Level == LogLevel.Warning && r.Category?.StartsWith("Grader.Worker", StringComparison.Ordinal) == true)
             .Select(r => r.Message),
     ];

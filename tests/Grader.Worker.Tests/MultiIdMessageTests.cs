@@ -1,5 +1,4 @@
 using Grader.Contracts;
-using Grader.Worker.Grading;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,47 +11,32 @@ namespace Grader.Worker.Tests;
 /// claimed it, a submission that breaks its chunk's write failing alone, and a redelivery after a worker died mid-message
 /// grading only what was not committed.
 /// </summary>
-public sealed class MultiIdMessageTests : IAsyncLifetime
+public sealed class MultiIdMessageTests : HarnessTestBase
 {
     private const int Chunk = 4;
     private const int Count = 6; // two chunks: four, then two
-    private readonly WorkerTestDatabase _database = new();
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _services = GradingHarness.Build(_database.ConnectionString, configure: options => options.BatchMessageLimit = Chunk);
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    protected override ServiceProvider BuildServices(string connectionString) =>
+        GradingHarness.Build(connectionString, configure: options => options.BatchMessageLimit = Chunk);
 
     [Fact]
     public async Task Message_naming_several_submissions_grades_and_announces_each_once_and_counts_one_start_each()
     {
         var ids = await StoreAsync(Count);
 
-        await _harness.Bus.Publish(new GradeSubmissions(ids));
-        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Count));
+        await Harness.Bus.Publish(new GradeSubmissions(ids));
+        await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Count));
 
-        Assert.Equal(ids.Order(), _harness.AnnouncedIds().Order());
+        Assert.Equal(ids.Order(), Harness.AnnouncedIds().Order());
         foreach (var id in ids)
         {
             Assert.Equal("graded", await StatusAsync(id));
-            Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+            Assert.Equal(1L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
             // The second chunk's ids count their start too, although the delivery had counted one for the first chunk.
-            Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
+            Assert.Equal(1, await Database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
         }
 
-        Assert.Empty(_harness.Published.Select<Fault<GradeSubmissions>>());
+        Assert.Empty(Harness.Published.Select<Fault<GradeSubmissions>>());
     }
 
     [Fact]
@@ -60,23 +44,23 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
     {
         var ids = await StoreAsync(Count);
         // As a worker leaves them that committed the first chunk, claimed the second and died: four graded, two grading.
-        await _harness.Bus.Publish(new GradeSubmissions(ids[..Chunk]));
-        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Chunk));
-        await _database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids[Chunk..])})");
+        await Harness.Bus.Publish(new GradeSubmissions(ids[..Chunk]));
+        await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Chunk));
+        await Database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids[Chunk..])})");
 
-        await _harness.Bus.Publish(new GradeSubmissions(ids));
-        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Chunk + Count));
+        await Harness.Bus.Publish(new GradeSubmissions(ids));
+        await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Chunk + Count));
 
         foreach (var id in ids)
         {
             Assert.Equal("graded", await StatusAsync(id));
-            Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+            Assert.Equal(1L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
         }
 
         // The committed chunk is not claimed again; the claimed one counts the redelivery's start.
-        Assert.Equal(Chunk, Convert.ToInt32(await _database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids[..Chunk])})")));
-        Assert.Equal(2 * (Count - Chunk), Convert.ToInt32(await _database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids[Chunk..])})")));
-        Assert.Empty(_harness.Published.Select<Fault<GradeSubmissions>>());
+        Assert.Equal(Chunk, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids[..Chunk])})")));
+        Assert.Equal(2 * (Count - Chunk), Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids[Chunk..])})")));
+        Assert.Empty(Harness.Published.Select<Fault<GradeSubmissions>>());
     }
 
     [Fact]
@@ -84,7 +68,7 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
     {
         var ids = await StoreAsync(Count);
         var poison = ids[1];
-        await _database.ScalarAsync($"""
+        await Database.ScalarAsync($"""
             create function reject_poison() returns trigger language plpgsql as $$
             begin
                 if new.submission_id = '{poison}' then raise exception 'poison result rejected'; end if;
@@ -93,17 +77,17 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
             create trigger tr_reject_poison before insert on results for each row execute function reject_poison();
             """);
 
-        await _harness.Bus.Publish(new GradeSubmissions(ids));
-        await WaitUntilAsync(async () => (long)(await _database.ScalarAsync(
+        await Harness.Bus.Publish(new GradeSubmissions(ids));
+        await WaitUntilAsync(async () => (long)(await Database.ScalarAsync(
             $"select count(*) from submissions where status in ('graded', 'failed') and id in ({List(ids)})"))! == Count);
-        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == Count - 1));
+        await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Count - 1));
 
         Assert.Equal("failed", await StatusAsync(poison));
-        Assert.Contains("poison result rejected", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));
-        Assert.All(ids.Where(id => id != poison), id => Assert.Contains(id, _harness.AnnouncedIds()));
-        Assert.Equal((long)(Count - 1), await _database.ScalarAsync($"select count(*) from results where submission_id in ({List(ids)})"));
+        Assert.Contains("poison result rejected", (string?)await Database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));
+        Assert.All(ids.Where(id => id != poison), id => Assert.Contains(id, Harness.AnnouncedIds()));
+        Assert.Equal((long)(Count - 1), await Database.ScalarAsync($"select count(*) from results where submission_id in ({List(ids)})"));
         // One start each, although the poisoned chunk's others were claimed twice (chunk, then alone).
-        Assert.Equal(Count, Convert.ToInt32(await _database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
+        Assert.Equal(Count, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
     }
 
     [Fact]
@@ -111,12 +95,12 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
     {
         var ids = await StoreAsync(2);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
+        await Harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
 
-        await WaitUntilAsync(() => Task.FromResult(_harness.Sent.Select<GradeSubmission>().Count() == ids.Count));
-        Assert.Equal(ids.Order(), _harness.Sent.Select<GradeSubmission>().Select(s => s.Context.Message.SubmissionId).Order());
+        await WaitUntilAsync(() => Task.FromResult(Harness.Sent.Select<GradeSubmission>().Count() == ids.Count));
+        Assert.Equal(ids.Order(), Harness.Sent.Select<GradeSubmission>().Select(s => s.Context.Message.SubmissionId).Order());
         // Each came back alone and was graded: the fault was no one submission's.
-        await WaitUntilAsync(() => Task.FromResult(_harness.AnnouncedIds().Count == ids.Count));
+        await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == ids.Count));
         Assert.All(ids, id => Assert.Equal("graded", StatusAsync(id).Result));
     }
 
@@ -125,12 +109,12 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
     {
         var ids = await StoreAsync(1);
 
-        await _harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
+        await Harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
 
         await WaitUntilAsync(async () => await StatusAsync(ids[0]) == "failed");
-        Assert.Contains("broken on purpose", (string?)await _database.ScalarAsync($"select failure_reason from submissions where id = '{ids[0]}'"));
-        Assert.Empty(_harness.Sent.Select<GradeSubmission>());
-        Assert.Empty(_harness.Sent.Select<GradeSubmissions>());
+        Assert.Contains("broken on purpose", (string?)await Database.ScalarAsync($"select failure_reason from submissions where id = '{ids[0]}'"));
+        Assert.Empty(Harness.Sent.Select<GradeSubmission>());
+        Assert.Empty(Harness.Sent.Select<GradeSubmissions>());
     }
 
     private async Task<List<Guid>> StoreAsync(int count)
@@ -138,13 +122,13 @@ public sealed class MultiIdMessageTests : IAsyncLifetime
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add(await GradingHarness.StoreSubmissionAsync(_services));
+            ids.Add(await GradingHarness.StoreSubmissionAsync(Services));
         }
 
         return ids;
     }
 
-    private async Task<string?> StatusAsync(Guid id) => (string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'");
+    private async Task<string?> StatusAsync(Guid id) => (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'");
 
     private static string List(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
 

@@ -1,5 +1,4 @@
 using Grader.Contracts;
-using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -9,34 +8,18 @@ namespace Grader.Worker.Tests;
 /// In-process retries after a transient database error are one attempt, not several, and a delivery whose claim only a
 /// retry makes is one attempt, not none (Worker:MaxAttempts counts deliveries).
 /// </summary>
-public sealed class RetryAttemptTests : IAsyncLifetime
+public sealed class RetryAttemptTests : HarnessTestBase
 {
-    private readonly WorkerTestDatabase _database = new();
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        // A worker that gives up on a lock after 100 ms (lock_not_available is transient) and retries up to fifty times:
-        // about 7 s of tries, so a loaded machine that wakes this test late from its 400 ms wait has not run out of them.
-        _services = GradingHarness.Build(_database.ConnectionString + ";Options=-c lock_timeout=100", retryLimit: 50);
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    // A worker that gives up on a lock after 100 ms (lock_not_available is transient) and retries up to fifty times:
+    // about 7 s of tries, so a loaded machine that wakes this test late from its 400 ms wait has not run out of them.
+    protected override ServiceProvider BuildServices(string connectionString) =>
+        GradingHarness.Build(connectionString + ";Options=-c lock_timeout=100", retryLimit: 50);
 
     [Fact]
     public async Task Grade_retried_in_process_after_a_transient_error_counts_one_attempt()
     {
-        var id = await GradingHarness.StoreSubmissionAsync(_services);
-        await using var blocker = await _database.DataSource.OpenConnectionAsync();
+        var id = await GradingHarness.StoreSubmissionAsync(Services);
+        await using var blocker = await Database.DataSource.OpenConnectionAsync();
         await using var transaction = await blocker.BeginTransactionAsync();
         // Nobody can write a result until the rollback below: each try claims the submission, then times out on the lock.
         await using (var lockResults = new NpgsqlCommand("lock table results in access exclusive mode", blocker, transaction))
@@ -44,10 +27,10 @@ public sealed class RetryAttemptTests : IAsyncLifetime
             await lockResults.ExecuteNonQueryAsync();
         }
 
-        await _harness.Bus.Publish(new GradeSubmission(id));
+        await Harness.Bus.Publish(new GradeSubmission(id));
         // From the first claim on, 400 ms of lock waits of 100 ms each: the worker must retry at least twice.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'") != "grading")
+        while ((string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'") != "grading")
         {
             Assert.True(DateTime.UtcNow < deadline, "the worker never claimed the submission");
             await Task.Delay(10);
@@ -56,9 +39,9 @@ public sealed class RetryAttemptTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromMilliseconds(400));
         await transaction.RollbackAsync();
 
-        Assert.True(await _harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id));
-        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
-        Assert.Equal(1L, await _database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
+        Assert.True(await Harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id));
+        Assert.Equal(1, await Database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
+        Assert.Equal(1L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{id}'"));
     }
 
     /// <summary>
@@ -68,8 +51,8 @@ public sealed class RetryAttemptTests : IAsyncLifetime
     [Fact]
     public async Task A_delivery_claimed_only_by_its_retry_counts_one_attempt()
     {
-        var id = await GradingHarness.StoreSubmissionAsync(_services);
-        await using var blocker = await _database.DataSource.OpenConnectionAsync();
+        var id = await GradingHarness.StoreSubmissionAsync(Services);
+        await using var blocker = await Database.DataSource.OpenConnectionAsync();
         await using var transaction = await blocker.BeginTransactionAsync();
         // The claim's update times out on this row lock: the first tries fail before anything is counted.
         await using (var lockRow = new NpgsqlCommand($"select 1 from submissions where id = '{id}' for update", blocker, transaction))
@@ -77,13 +60,13 @@ public sealed class RetryAttemptTests : IAsyncLifetime
             await lockRow.ExecuteNonQueryAsync();
         }
 
-        await _harness.Bus.Publish(new GradeSubmission(id));
+        await Harness.Bus.Publish(new GradeSubmission(id));
         await Task.Delay(TimeSpan.FromMilliseconds(400));
-        Assert.Equal("queued", (string?)await _database.ScalarAsync($"select status from submissions where id = '{id}'"));
+        Assert.Equal("queued", (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'"));
         await transaction.RollbackAsync();
 
-        Assert.True(await _harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id),
-            $"not graded: {await _database.ScalarAsync($"select status || ' ' || attempts || ' ' || coalesce(failure_reason, '') from submissions where id = '{id}'")}");
-        Assert.Equal(1, await _database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
+        Assert.True(await Harness.Published.Any<SubmissionGraded>(m => m.Context.Message.SubmissionId == id),
+            $"not graded: {await Database.ScalarAsync($"select status || ' ' || attempts || ' ' || coalesce(failure_reason, '') from submissions where id = '{id}'")}");
+        Assert.Equal(1, await Database.ScalarAsync($"select attempts from submissions where id = '{id}'"));
     }
 }

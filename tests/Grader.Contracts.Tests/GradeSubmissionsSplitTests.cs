@@ -1,6 +1,4 @@
-using Grader.Contracts;
-
-namespace Grader.Worker.Tests;
+namespace Grader.Contracts.Tests;
 
 /// <summary>The one split the API's intake and the worker's sweeper both send through.</summary>
 public sealed class GradeSubmissionsSplitTests
