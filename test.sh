@@ -52,9 +52,10 @@ fi
 count() { awk -v what="$1" '$1 == what ":" && $2 ~ /^[0-9]+$/ && NF == 2 {sum += $2} END {print sum + 0}' "$2"; }
 failed_names() { { grep -E '^  Failed ' "$1" || true; } | sed -E 's/^  Failed //; s/ \[[^]]*\]$//'; }
 
-# A failed test runs once more, alone in a fresh test host; it counts as passed only if that second run passes, and it is
-# named below as flaky either way. Browser tests see the odd lost Chromium event (a page whose "load" never came, once in
-# a CI run) that a second run does not see again; a test that fails twice still fails the run.
+# A failed test runs once more, alone in a fresh test host. If that second run passes, the test counts as passed and is
+# listed below as flaky, with its first failure's message; if it fails again, it counts as failed and fails the run.
+# Browser tests see the odd lost Chromium event (a page whose "load" never came, once in a CI run) that a second run
+# does not see again.
 status=0 passed=0 failed=0 flaky=()
 for project in tests/*/*.csproj; do
     log=$(log_of "$project")

@@ -106,7 +106,7 @@ internal sealed class Submissions
     /// wait for each other's commit on the pair's summary rows (docs/benchmarks.md, best17). For fewer pairs, fewer
     /// students: <c>--students 125</c> gives that pattern back with 4 problems.
     /// </remarks>
-    internal (int Student, int Problem) Pair(int i)
+    private (int Student, int Problem) Pair(int i)
     {
         var student = i % _options.Students;
         return (student, (student + i / _options.Students) % _examples.Length);
