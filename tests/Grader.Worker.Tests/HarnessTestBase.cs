@@ -63,7 +63,8 @@ public abstract class HarnessTestBase : IAsyncLifetime
         return ids;
     }
 
-    protected async Task<string?> StatusAsync(Guid id) => (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'");
+    protected async Task<string?> StatusAsync(Guid id) =>
+        (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'");
 
     /// <summary>The ids as a SQL list, for <c>id in (…)</c>.</summary>
     protected static string SqlList(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));

@@ -24,7 +24,8 @@ public sealed class OneAtATimeMultiIdMessageTests : HarnessTestBase
         await Harness.Bus.Publish(new GradeSubmissions(ids));
 
         await WaitUntilAsync(
-            async () => (long)(await Database.ScalarAsync($"select count(*) from submissions where status in ('graded', 'failed')"))! >= ids.Count,
+            async () => (long)(await Database.ScalarAsync(
+                "select count(*) from submissions where status in ('graded', 'failed')"))! >= ids.Count,
             "not every submission finished");
 
         Assert.Equal("failed", await Database.ScalarAsync($"select status from submissions where id = '{poison}'"));

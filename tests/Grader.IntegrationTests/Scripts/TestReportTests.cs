@@ -161,7 +161,8 @@ public sealed class TestReportTests : IDisposable
             [$"  Failed Scratch.OrderTests.Long_message [{timing}]", "  Error Message:", "   System.Exception : line 1",
                 ..Enumerable.Range(2, 22).Select(line => $"line {line}")]) + "\n";
         Assert.Contains(
-            "== tests/Scratch/Scratch.csproj: exit code 1\n" + FirstLines("10 ms") + FirstLines("54 ms") + "Failed in tests/Scratch/Scratch.csproj:\n",
+            "== tests/Scratch/Scratch.csproj: exit code 1\n" + FirstLines("10 ms") + FirstLines("54 ms")
+                + "Failed in tests/Scratch/Scratch.csproj:\n",
             report.Output,
             StringComparison.Ordinal);
     }
