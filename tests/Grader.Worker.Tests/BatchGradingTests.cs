@@ -26,22 +26,15 @@ public sealed class BatchGradingTests : HarnessTestBase
     [Fact]
     public async Task Submission_whose_result_cannot_be_written_fails_alone_and_the_rest_of_its_batch_is_graded_once()
     {
-        var ids = await StoreAsync(BatchSize);
+        var ids = await StoreSubmissionsAsync(BatchSize);
         var poison = ids[2];
         // The database refuses this one submission's result (not a transient error): the batch's one write fails for all four.
-        await Database.ScalarAsync($"""
-            create function reject_poison() returns trigger language plpgsql as $$
-            begin
-                if new.submission_id = '{poison}' then raise exception 'poison result rejected'; end if;
-                return new;
-            end $$;
-            create trigger tr_reject_poison before insert on results for each row execute function reject_poison();
-            """);
+        await Database.RejectResultOfAsync(poison);
 
         await PublishAsync(ids);
 
         await WaitUntilAsync(async () => (long)(await Database.ScalarAsync(
-            $"select count(*) from submissions where status in ('graded', 'failed') and id in ({List(ids)})"))! == BatchSize);
+            $"select count(*) from submissions where status in ('graded', 'failed') and id in ({SqlList(ids)})"))! == BatchSize);
         var batches = Harness.GetConsumerHarness<GradeSubmissionBatchConsumer>().Consumed.Select<Batch<GradeSubmission>>().ToList();
         Assert.Contains(batches, b => b.Context.Message.Length == BatchSize);
         Assert.Equal("failed", await StatusAsync(poison));
@@ -54,7 +47,7 @@ public sealed class BatchGradingTests : HarnessTestBase
 
         Assert.Equal(0L, await Database.ScalarAsync($"select count(*) from results where submission_id = '{poison}'"));
         // Each delivery counted one start, although the three good ones were claimed twice (batch, then alone).
-        Assert.Equal(BatchSize, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
+        Assert.Equal(BatchSize, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({SqlList(ids)})")));
         await WaitUntilAsync(() => Task.FromResult(Harness.Published.Select<SubmissionGraded>().Count() == BatchSize - 1));
         Assert.DoesNotContain(Harness.Published.Select<SubmissionGraded>(), p => p.Context.Message.SubmissionId == poison);
     }
@@ -62,9 +55,9 @@ public sealed class BatchGradingTests : HarnessTestBase
     [Fact]
     public async Task Batch_delivered_again_after_its_worker_died_before_or_after_the_commit_grades_each_submission_once()
     {
-        var ids = await StoreAsync(BatchSize);
+        var ids = await StoreSubmissionsAsync(BatchSize);
         // As a worker leaves them that claimed the batch and died before its commit: grading, one start counted, no result.
-        await Database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids)})");
+        await Database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({SqlList(ids)})");
 
         await PublishAsync(ids);
         await WaitUntilAsync(() => Task.FromResult(Harness.Published.Select<SubmissionGraded>().Count() == BatchSize));
@@ -91,7 +84,7 @@ public sealed class BatchGradingTests : HarnessTestBase
     [Fact]
     public async Task Two_deliveries_of_one_submission_in_one_batch_write_one_result_and_count_one_start()
     {
-        var ids = await StoreAsync(BatchSize - 2);
+        var ids = await StoreSubmissionsAsync(BatchSize - 2);
         var twice = ids[0];
 
         await PublishAsync([.. ids, twice, twice]);
@@ -105,7 +98,7 @@ public sealed class BatchGradingTests : HarnessTestBase
     [Fact]
     public async Task Batch_stores_each_results_part_outcomes_from_its_answers_without_the_row_trigger()
     {
-        var ids = await StoreAsync(BatchSize);
+        var ids = await StoreSubmissionsAsync(BatchSize);
         // The batch's insert computes the outcomes itself; the row trigger that would read each submission again is gone.
         await Database.ScalarAsync("drop trigger tr_results_part_outcomes on results");
 
@@ -114,36 +107,11 @@ public sealed class BatchGradingTests : HarnessTestBase
 
         Assert.Equal((long)BatchSize, await Database.ScalarAsync($"""
             select count(*) from results r join submissions s on s.id = r.submission_id
-            where s.id in ({List(ids)}) and s.status = 'graded' and jsonb_array_length(r.part_outcomes) > 0
+            where s.id in ({SqlList(ids)}) and s.status = 'graded' and jsonb_array_length(r.part_outcomes) > 0
                   and r.part_outcomes = summary_part_outcomes(r.parts, s.answers)
             """));
     }
 
-    private async Task<List<Guid>> StoreAsync(int count)
-    {
-        var ids = new List<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            ids.Add(await GradingHarness.StoreSubmissionAsync(Services));
-        }
-
-        return ids;
-    }
-
     private async Task PublishAsync(IEnumerable<Guid> ids) =>
         await Task.WhenAll(ids.Select(id => Harness.Bus.Publish(new GradeSubmission(id))));
-
-    private async Task<string?> StatusAsync(Guid id) => (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'");
-
-    private static string List(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 30 s");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -51,6 +51,35 @@ public abstract class HarnessTestBase : IAsyncLifetime
         await _harness.Start();
     }
 
+    /// <summary>Stores <paramref name="count"/> queued submissions (<see cref="GradingHarness.StoreSubmissionAsync"/>).</summary>
+    protected async Task<List<Guid>> StoreSubmissionsAsync(int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await GradingHarness.StoreSubmissionAsync(Services));
+        }
+
+        return ids;
+    }
+
+    protected async Task<string?> StatusAsync(Guid id) =>
+        (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'");
+
+    /// <summary>The ids as a SQL list, for <c>id in (…)</c>.</summary>
+    protected static string SqlList(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
+
+    /// <summary>Polls what the consumers will make true; fails the test with "<paramref name="failure"/> within 30 s".</summary>
+    protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure = "condition not met")
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{failure} within 30 s");
+            await Task.Delay(50);
+        }
+    }
+
     private static InvalidOperationException NotStarted() =>
         new("The harness has not started: a class whose BuildServices returns null starts it in each test with StartAsync.");
 }

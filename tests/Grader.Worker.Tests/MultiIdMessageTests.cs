@@ -22,7 +22,7 @@ public sealed class MultiIdMessageTests : HarnessTestBase
     [Fact]
     public async Task Message_naming_several_submissions_grades_and_announces_each_once_and_counts_one_start_each()
     {
-        var ids = await StoreAsync(Count);
+        var ids = await StoreSubmissionsAsync(Count);
 
         await Harness.Bus.Publish(new GradeSubmissions(ids));
         await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Count));
@@ -42,11 +42,11 @@ public sealed class MultiIdMessageTests : HarnessTestBase
     [Fact]
     public async Task Message_delivered_again_after_its_worker_died_mid_message_grades_each_submission_once()
     {
-        var ids = await StoreAsync(Count);
+        var ids = await StoreSubmissionsAsync(Count);
         // As a worker leaves them that committed the first chunk, claimed the second and died: four graded, two grading.
         await Harness.Bus.Publish(new GradeSubmissions(ids[..Chunk]));
         await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Chunk));
-        await Database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({List(ids[Chunk..])})");
+        await Database.ScalarAsync($"update submissions set status = 'grading', attempts = 1 where id in ({SqlList(ids[Chunk..])})");
 
         await Harness.Bus.Publish(new GradeSubmissions(ids));
         await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Chunk + Count));
@@ -58,42 +58,35 @@ public sealed class MultiIdMessageTests : HarnessTestBase
         }
 
         // The committed chunk is not claimed again; the claimed one counts the redelivery's start.
-        Assert.Equal(Chunk, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids[..Chunk])})")));
-        Assert.Equal(2 * (Count - Chunk), Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids[Chunk..])})")));
+        Assert.Equal(Chunk, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({SqlList(ids[..Chunk])})")));
+        Assert.Equal(2 * (Count - Chunk), Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({SqlList(ids[Chunk..])})")));
         Assert.Empty(Harness.Published.Select<Fault<GradeSubmissions>>());
     }
 
     [Fact]
     public async Task Submission_whose_result_cannot_be_written_fails_alone_and_the_rest_of_its_message_is_graded_once()
     {
-        var ids = await StoreAsync(Count);
+        var ids = await StoreSubmissionsAsync(Count);
         var poison = ids[1];
-        await Database.ScalarAsync($"""
-            create function reject_poison() returns trigger language plpgsql as $$
-            begin
-                if new.submission_id = '{poison}' then raise exception 'poison result rejected'; end if;
-                return new;
-            end $$;
-            create trigger tr_reject_poison before insert on results for each row execute function reject_poison();
-            """);
+        await Database.RejectResultOfAsync(poison);
 
         await Harness.Bus.Publish(new GradeSubmissions(ids));
         await WaitUntilAsync(async () => (long)(await Database.ScalarAsync(
-            $"select count(*) from submissions where status in ('graded', 'failed') and id in ({List(ids)})"))! == Count);
+            $"select count(*) from submissions where status in ('graded', 'failed') and id in ({SqlList(ids)})"))! == Count);
         await WaitUntilAsync(() => Task.FromResult(Harness.AnnouncedIds().Count == Count - 1));
 
         Assert.Equal("failed", await StatusAsync(poison));
         Assert.Contains("poison result rejected", (string?)await Database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));
         Assert.All(ids.Where(id => id != poison), id => Assert.Contains(id, Harness.AnnouncedIds()));
-        Assert.Equal((long)(Count - 1), await Database.ScalarAsync($"select count(*) from results where submission_id in ({List(ids)})"));
+        Assert.Equal((long)(Count - 1), await Database.ScalarAsync($"select count(*) from results where submission_id in ({SqlList(ids)})"));
         // One start each, although the poisoned chunk's others were claimed twice (chunk, then alone).
-        Assert.Equal(Count, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({List(ids)})")));
+        Assert.Equal(Count, Convert.ToInt32(await Database.ScalarAsync($"select sum(attempts) from submissions where id in ({SqlList(ids)})")));
     }
 
     [Fact]
     public async Task Message_of_several_that_faulted_on_a_broken_submission_sends_each_again_alone_and_fails_none()
     {
-        var ids = await StoreAsync(2);
+        var ids = await StoreSubmissionsAsync(2);
 
         await Harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
 
@@ -107,7 +100,7 @@ public sealed class MultiIdMessageTests : HarnessTestBase
     [Fact]
     public async Task Message_of_one_that_faulted_on_a_broken_submission_marks_it_failed_with_the_reason()
     {
-        var ids = await StoreAsync(1);
+        var ids = await StoreSubmissionsAsync(1);
 
         await Harness.Bus.Publish<Fault<GradeSubmissions>>(MultiIdFaults.Broken(ids));
 
@@ -115,30 +108,5 @@ public sealed class MultiIdMessageTests : HarnessTestBase
         Assert.Contains("broken on purpose", (string?)await Database.ScalarAsync($"select failure_reason from submissions where id = '{ids[0]}'"));
         Assert.Empty(Harness.Sent.Select<GradeSubmission>());
         Assert.Empty(Harness.Sent.Select<GradeSubmissions>());
-    }
-
-    private async Task<List<Guid>> StoreAsync(int count)
-    {
-        var ids = new List<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            ids.Add(await GradingHarness.StoreSubmissionAsync(Services));
-        }
-
-        return ids;
-    }
-
-    private async Task<string?> StatusAsync(Guid id) => (string?)await Database.ScalarAsync($"select status from submissions where id = '{id}'");
-
-    private static string List(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 30 s");
-            await Task.Delay(50);
-        }
     }
 }

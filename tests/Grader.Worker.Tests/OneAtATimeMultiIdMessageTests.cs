@@ -17,30 +17,16 @@ public sealed class OneAtATimeMultiIdMessageTests : HarnessTestBase
     [Fact]
     public async Task Message_naming_several_submissions_grades_each_once_and_a_broken_one_fails_alone()
     {
-        var ids = new List<Guid>();
-        for (var i = 0; i < 3; i++)
-        {
-            ids.Add(await GradingHarness.StoreSubmissionAsync(Services));
-        }
-
+        var ids = await StoreSubmissionsAsync(3);
         var poison = ids[1];
-        await Database.ScalarAsync($"""
-            create function reject_poison() returns trigger language plpgsql as $$
-            begin
-                if new.submission_id = '{poison}' then raise exception 'poison result rejected'; end if;
-                return new;
-            end $$;
-            create trigger tr_reject_poison before insert on results for each row execute function reject_poison();
-            """);
+        await Database.RejectResultOfAsync(poison);
 
         await Harness.Bus.Publish(new GradeSubmissions(ids));
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((long)(await Database.ScalarAsync($"select count(*) from submissions where status in ('graded', 'failed')"))! < ids.Count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "not every submission finished within 30 s");
-            await Task.Delay(50);
-        }
+        await WaitUntilAsync(
+            async () => (long)(await Database.ScalarAsync(
+                "select count(*) from submissions where status in ('graded', 'failed')"))! >= ids.Count,
+            "not every submission finished");
 
         Assert.Equal("failed", await Database.ScalarAsync($"select status from submissions where id = '{poison}'"));
         Assert.Contains("poison result rejected", (string?)await Database.ScalarAsync($"select failure_reason from submissions where id = '{poison}'"));

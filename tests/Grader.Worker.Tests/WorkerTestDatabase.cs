@@ -32,6 +32,19 @@ public sealed class WorkerTestDatabase : IAsyncLifetime
         return await command.ExecuteScalarAsync();
     }
 
+    /// <summary>
+    /// Makes the database refuse this one submission's result, as an error no retry fixes ("poison result rejected"), so a
+    /// batch's one write of its results fails for all of them.
+    /// </summary>
+    public async Task RejectResultOfAsync(Guid submissionId) => await ScalarAsync($"""
+        create function reject_poison() returns trigger language plpgsql as $$
+        begin
+            if new.submission_id = '{submissionId}' then raise exception 'poison result rejected'; end if;
+            return new;
+        end $$;
+        create trigger tr_reject_poison before insert on results for each row execute function reject_poison();
+        """);
+
     private static async Task AdminAsync(string sql)
     {
         await using var admin = NpgsqlDataSource.Create(await PostgresContainer.ConnectionStringAsync("postgres"));
