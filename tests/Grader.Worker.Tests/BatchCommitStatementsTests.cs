@@ -39,8 +39,9 @@ public sealed class BatchCommitStatementsTests : HarnessTestBase
             await Task.Delay(100);
         }
 
-        // The log sees the grade's own update (so a missing failure update is not a log that saw nothing).
-        Assert.Equal((long)Count, await Database.ScalarAsync("select sum(changed) from update_log where query like '%set status = ''graded''%'"));
+        // The log sees the grade's own update (so a missing failure update is not a log that saw nothing). At least: the
+        // chain's relink inside it updates earlier submissions, and current_query() names the grade's statement for those too.
+        Assert.True((decimal)(await Database.ScalarAsync("select sum(changed) from update_log where query like '%set status = ''graded''%'"))! >= Count);
         Assert.Equal(0L, await Database.ScalarAsync("select count(*) from update_log where query like '%set status = ''failed''%'"));
     }
 }
