@@ -27,12 +27,15 @@ RAW_SECONDS=${RAW_SECONDS:-15}
 WARMUP=${WARMUP:-16000}
 NAME=throughput
 source bench/lib.sh
+[ -z "${PHASE_STATS:-}" ] || source bench/phase-stats.sh
 psql_on postgres -c "drop database if exists grader_raw with (force)" -c "create database grader_raw"
 workers=()
 # WORKER_ENV="NAME=value ...": settings for both workers (e.g. batch settings compared back to back).
 start_worker() {
     # shellcheck disable=SC2086
-    (cd src/Grader.Worker/bin/Release/net10.0 && exec env ${WORKER_ENV:-} dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
+    # PHASE_STATS: each worker's connections named, so that PostgreSQL's CPU can be split by worker.
+    (cd "${WORKER_DIR:-src/Grader.Worker/bin/Release/net10.0}" && exec env ${WORKER_ENV:-} \
+        ${PHASE_STATS:+"ConnectionStrings__Grader=$connection;Application Name=worker-$1"} dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
     pids+=($!)
     workers+=($!)
 }
@@ -42,7 +45,9 @@ wait_for_api
 bench() {
     dotnet "${BENCH_DIR:-bench/Grader.Bench/bin/Release/net10.0}/Grader.Bench.dll" --url "$URL" --secret "$SECRET" --connection "$connection" "$@"
 }
-analyze_tables() { psql_on "$DB" -c "analyze" >/dev/null; }
+# VACUUM_BEFORE=1: vacuum as well, so that autovacuum, woken by the warm-up's dead rows, does not run (and analyze,
+# replanning every backend's statements) inside the timed burst that follows; it fell into the two-worker burst.
+analyze_tables() { psql_on "$DB" -c "${VACUUM_BEFORE:+vacuum }analyze" >/dev/null; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 cores=$(nproc)
 
@@ -52,6 +57,7 @@ snapshot() { echo "$(ticks "$api") $(ticks "${workers[0]}") $(ticks "${workers[1
 phase() { # name command… → the command's output in $out, its CPU in the ledger (per $n, set by the caller afterwards)
     phase_name=$1; shift
     phase_before=$(snapshot); phase_b0=$(batch_lines)
+    [ -z "${PHASE_STATS:-}" ] || phase_stats_begin
     out=$(run_counted "$LOGS/generator.ticks" "$@" || true)
     phase_after=$(snapshot); phase_b1=$(batch_lines)
 }
@@ -77,6 +83,7 @@ ledger() { # submissions → a ledger row for the last phase, printed and kept f
             a * ms, w1 * ms, two != "" ? sprintf("%.2f", w2 * ms) : "—", p * ms, r * ms, sum, c * 1000 / sum,
             (others > 0 ? others : 0) * ms, (busy + idle > 0 ? 100 * idle / (busy + idle) : 0) }')
     ledger_rows+=("$row")
+    [ -z "${PHASE_STATS:-}" ] || phase_stats_end "$phase_name" "$n"
     echo "ledger, CPU ms per submission: $row (mean batch, both workers: $(awk -v n="$n" -v b=$((phase_b1 - phase_b0)) 'BEGIN { printf "%.1f", b ? n / b : 0 }'))"
 }
 
@@ -110,6 +117,16 @@ sleep 2
 echo "== pipeline, two workers: $COUNT submissions (load $(load))"
 phase "burst, two workers" bench --count "$COUNT" --concurrency "$POSTS"; burst2=$out; echo "$burst2"; ledger "$COUNT"
 graded2=$(echo "$burst2" | sed -n 's/^graded:.*= \([0-9]*\) submissions.*/\1/p')
+# ONE_AGAIN=1: worker 2 stops and worker 1 (warm) takes the burst alone once more, after the two-worker phases: a
+# one-worker figure from the same point of the run (same tables' size, same time since the last checkpoint).
+if [ -n "${ONE_AGAIN:-}" ]; then
+    kill -TERM "${workers[1]}"; wait "${workers[1]}" 2>/dev/null || true
+    workers=("${workers[0]}")
+    analyze_tables
+    sleep 2
+    echo "== pipeline, one worker again: $COUNT submissions (load $(load))"
+    phase "burst, one worker again" bench --count "$COUNT" --concurrency "$POSTS"; echo "$out"; ledger "$COUNT"
+fi
 load_pipeline=$(load)
 for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
 wait "${pids[@]}" 2>/dev/null || true
