@@ -4,10 +4,13 @@
 # statement when the server preloads pg_stat_statements, e.g. (a diagnosis run only: tracking costs CPU of its own)
 #   GRADER_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all
 #                      -c pg_stat_statements.track_planning=on" infra/postgres.sh start
-# The report goes to stdout and $LOGS/pg-profile.md.
+# PG_PROFILE_CHECKPOINT=1 checkpoints just before the burst. The report goes to stdout and $LOGS/pg-profile.md.
 pg_profile_env() { PGHOST=127.0.0.1 PGPORT=$GRADER_PG_PORT PGUSER=$GRADER_PG_USER PGPASSWORD=$GRADER_PG_PASSWORD "$@"; }
 pg_profile_start() {
     sleep 11   # idle backends flush their statistics within 10 s (PGSTAT_IDLE_INTERVAL): the warm-up's are all in
+    # PG_PROFILE_CHECKPOINT=1: a checkpoint just before the burst, so its first change of every page writes a full-page
+    # image - the burst as it runs right after a checkpoint.
+    [ -z "${PG_PROFILE_CHECKPOINT:-}" ] || psql_on "$DB" -c checkpoint >/dev/null
     if psql_on "$DB" -tAc "show shared_preload_libraries" | grep -q pg_stat_statements; then
         psql_on "$DB" -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
     fi
