@@ -96,7 +96,10 @@ analyze_tables
 sleep 2
 load_before=$(load)
 echo "== pipeline, one worker: $COUNT submissions, $POSTS concurrent posts (load $load_before)"
+# PG_PROFILE=1: PostgreSQL's CPU in this burst by process, statement, WAL and table (bench/pg-profile.sh).
+[ -z "${PG_PROFILE:-}" ] || { source bench/pg-profile.sh; pg_profile_start; }
 phase "burst, one worker" bench --count "$COUNT" --concurrency "$POSTS"; burst1=$out; echo "$burst1"; ledger "$COUNT"
+[ -z "${PG_PROFILE:-}" ] || pg_profile_stop "$COUNT"
 accepted=$(echo "$burst1" | sed -n 's/^accepted:.*= \([0-9]*\) submissions.*/\1/p')
 graded1=$(echo "$burst1" | sed -n 's/^graded:.*= \([0-9]*\) submissions.*/\1/p')
 

@@ -44,8 +44,12 @@ start() {
         rm -f "$pwfile"
     fi
     # Socket in the project folder: no dependency on /var/run/postgresql existing or being writable.
+    # shared_buffers: PostgreSQL's default 128 MB made the write path evict pages all through a burst (one to two buffers
+    # written back per graded submission, docs/benchmarks.md "PostgreSQL's CPU by process and statement").
+    # GRADER_PG_OPTIONS: more -c settings, appended (a later one wins), e.g. to compare with the defaults.
+    local settings="-c shared_buffers=1GB"
     as_user "$user" "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-        -o "-p $GRADER_PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR -c max_connections=300 -c fsync=${GRADER_PG_FSYNC:-on}" start >/dev/null \
+        -o "-p $GRADER_PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR -c max_connections=300 -c fsync=${GRADER_PG_FSYNC:-on} $settings ${GRADER_PG_OPTIONS:-}" start >/dev/null \
         || die "PostgreSQL did not start; last lines of $PG_LOG:$(echo; tail -20 "$PG_LOG")"
     if ! PGPASSWORD=$GRADER_PG_PASSWORD psql_cmd -tAc "select 1 from pg_database where datname='$GRADER_PG_DATABASE'" | grep -q 1; then
         PGPASSWORD=$GRADER_PG_PASSWORD psql_cmd -qc "create database \"$GRADER_PG_DATABASE\"" || die "could not create database"
