@@ -137,7 +137,7 @@ pg_profile_end() { # phase name, submissions
         echo "|---|---|---|"
         awk 'FNR == NR { name[$1] = $2; next } NF == 4 && $4 != "-" && $3 == "client-backend" {
                 k = $4 " | " ($1 in name ? name[$1] : $2 == "-" ? "ended client" : $2); c[k]++ }
-            END { for (k in c) printf "| %s | %d |\n", k, c[k] }' "$s.proc1" "$s.waits" | sort -t'|' -k4 -rn | head -20
+            END { for (k in c) printf "| %s | %d |\n", k, c[k] }' "$s.proc1" "$s.waits" | sort -t'|' -k4 -rn | awk 'NR <= 20'
         if [ "$profile_statements_on" = 1 ]; then
             echo
             echo "Statements (pg_stat_statements; with track = all a trigger's nested statements are listed beside the top-level"
@@ -151,7 +151,7 @@ pg_profile_end() { # phase name, submissions
                   e = $4 - b[$1, $2, 4]; p = $5 - b[$1, $2, 5]
                   printf "| `%s` | %s | %.3f | %.4f | %.4f | %.2f | %.1f | %.3f | %.2f | %.3f |\n", substr(q, 2), $2 == "t" ? "top" : "nested",
                       dc / n, (e + p) / n, p / n, ($6 - b[$1, $2, 6]) / n, ($7 - b[$1, $2, 7]) / n, ($8 - b[$1, $2, 8]) / n,
-                      ($9 - b[$1, $2, 9]) / n, ($10 - b[$1, $2, 10]) / n }' "$s.stmt0" "$s.stmt1" | sort -t'|' -k5 -rn | head -30
+                      ($9 - b[$1, $2, 9]) / n, ($10 - b[$1, $2, 10]) / n }' "$s.stmt0" "$s.stmt1" | sort -t'|' -k5 -rn | awk 'NR <= 30'
         fi
         echo
     } >> "$REPORT"
