@@ -49,7 +49,7 @@ profile_processes() {
         { print $1, ($1 in name ? name[$1] : "unnamed"), $2 }' "$PROFILE_DIR/clients" "$PROFILE_DIR/activity" -
 }
 profile_ticks() { # pid ticks of the postmaster's live children
-    sed 's|[0-9][0-9]*|/proc/&/stat|g' "/proc/$profile_master/task/$profile_master/children" | xargs cat 2>/dev/null |
+    sed 's|[0-9][0-9]*|/proc/&/stat|g' "/proc/$profile_master/task/$profile_master/children" | { xargs cat 2>/dev/null || true; } |
         awk '{ print $1, $14 + $15 }'
 }
 profile_counters() { # name value lines
