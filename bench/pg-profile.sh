@@ -1,9 +1,10 @@
 # PG_PROFILE=1 for bench/throughput.sh (sourced by it, after bench/lib.sh): what PostgreSQL did in each timed phase, per
 # submission, into $LOGS/pg-profile.md (one section a phase; a line on stdout after each phase's ledger line):
-# - CPU by PostgreSQL process (/proc ticks at the phase's start and end): client backends by the process that holds the
-#   client's socket (ss -tnp: API, worker-1, worker-2, generator, psql), autovacuum, walwriter, checkpointer, bgwriter;
-#   "ended" is the postmaster's own CPU and its children's that exited in the phase (autovacuum workers, short
-#   connections such as this profiler's own queries);
+# - CPU by PostgreSQL process (/proc ticks at the phase's start and end, and every 0.2 s between for the children that
+#   end in it): client backends by the process that holds the client's socket (ss -tnp: API, worker-1, worker-2,
+#   generator, psql; an ended generator backend by its application name), autovacuum workers, walwriter, checkpointer,
+#   bgwriter; "ended, not sampled" is what exited children used after their last sample (short connections such as this
+#   profiler's own queries), "postmaster" its own CPU;
 # - WAL (records, full-page images, bytes, writes, syncs), commits, checkpoints and buffers written by the checkpointer,
 #   the background writer and backends; per table inserts, updates, HOT share, deletes, dead rows, autovacuum/autoanalyze;
 # - per statement when the server preloads pg_stat_statements (calls, exec + plan ms, rows, blocks, WAL records, FPI);
