@@ -27,15 +27,13 @@ RAW_SECONDS=${RAW_SECONDS:-15}
 WARMUP=${WARMUP:-16000}
 NAME=throughput
 source bench/lib.sh
-[ -z "${PHASE_STATS:-}" ] || source bench/phase-stats.sh
+[ -z "${PG_PROFILE:-}" ] || source bench/pg-profile.sh   # PostgreSQL's CPU, WAL, tables, statements per phase
 psql_on postgres -c "drop database if exists grader_raw with (force)" -c "create database grader_raw"
 workers=()
 # WORKER_ENV="NAME=value ...": settings for both workers (e.g. batch settings compared back to back).
 start_worker() {
     # shellcheck disable=SC2086
-    # PHASE_STATS: each worker's connections named, so that PostgreSQL's CPU can be split by worker.
-    (cd "${WORKER_DIR:-src/Grader.Worker/bin/Release/net10.0}" && exec env ${WORKER_ENV:-} \
-        ${PHASE_STATS:+"ConnectionStrings__Grader=$connection;Application Name=worker-$1"} dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
+    (cd "${WORKER_DIR:-src/Grader.Worker/bin/Release/net10.0}" && exec env ${WORKER_ENV:-} dotnet Grader.Worker.dll) > "$LOGS/worker-$1.log" 2>&1 &
     pids+=($!)
     workers+=($!)
 }
@@ -43,7 +41,7 @@ start_worker 1
 wait_for_api
 
 bench() {
-    dotnet "${BENCH_DIR:-bench/Grader.Bench/bin/Release/net10.0}/Grader.Bench.dll" --url "$URL" --secret "$SECRET" --connection "$connection" "$@"
+    dotnet "${BENCH_DIR:-bench/Grader.Bench/bin/Release/net10.0}/Grader.Bench.dll" --url "$URL" --secret "$SECRET" --connection "$connection${PG_PROFILE:+;Application Name=generator}" "$@"
 }
 # VACUUM_BEFORE=1: vacuum as well, so that autovacuum, woken by the warm-up's dead rows, does not run (and analyze,
 # replanning every backend's statements) inside the timed burst that follows; it fell into the two-worker burst.
@@ -56,8 +54,8 @@ ledger_rows=()
 snapshot() { echo "$(ticks "$api") $(ticks "${workers[0]}") $(ticks "${workers[1]:-}") $(postgres_ticks) $(rabbit_ticks) $(machine_ticks)"; }
 phase() { # name command… → the command's output in $out, its CPU in the ledger (per $n, set by the caller afterwards)
     phase_name=$1; shift
+    [ -z "${PG_PROFILE:-}" ] || pg_profile_begin
     phase_before=$(snapshot); phase_b0=$(batch_lines)
-    [ -z "${PHASE_STATS:-}" ] || phase_stats_begin
     out=$(run_counted "$LOGS/generator.ticks" "$@" || true)
     phase_after=$(snapshot); phase_b1=$(batch_lines)
 }
@@ -83,8 +81,8 @@ ledger() { # submissions → a ledger row for the last phase, printed and kept f
             a * ms, w1 * ms, two != "" ? sprintf("%.2f", w2 * ms) : "—", p * ms, r * ms, sum, c * 1000 / sum,
             (others > 0 ? others : 0) * ms, (busy + idle > 0 ? 100 * idle / (busy + idle) : 0) }')
     ledger_rows+=("$row")
-    [ -z "${PHASE_STATS:-}" ] || phase_stats_end "$phase_name" "$n"
     echo "ledger, CPU ms per submission: $row (mean batch, both workers: $(awk -v n="$n" -v b=$((phase_b1 - phase_b0)) 'BEGIN { printf "%.1f", b ? n / b : 0 }'))"
+    [ -z "${PG_PROFILE:-}" ] || pg_profile_end "$phase_name" "$n"
 }
 
 echo "== warm-up of the API and worker 1: $WARMUP submissions (not counted)"
@@ -96,10 +94,7 @@ analyze_tables
 sleep 2
 load_before=$(load)
 echo "== pipeline, one worker: $COUNT submissions, $POSTS concurrent posts (load $load_before)"
-# PG_PROFILE=1: PostgreSQL's CPU in this burst by process, statement, WAL and table (bench/pg-profile.sh).
-[ -z "${PG_PROFILE:-}" ] || { source bench/pg-profile.sh; pg_profile_start; }
 phase "burst, one worker" bench --count "$COUNT" --concurrency "$POSTS"; burst1=$out; echo "$burst1"; ledger "$COUNT"
-[ -z "${PG_PROFILE:-}" ] || pg_profile_stop "$COUNT"
 accepted=$(echo "$burst1" | sed -n 's/^accepted:.*= \([0-9]*\) submissions.*/\1/p')
 graded1=$(echo "$burst1" | sed -n 's/^graded:.*= \([0-9]*\) submissions.*/\1/p')
 
