@@ -64,6 +64,64 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task A_batch_claim_runs_only_the_status_counters_update_trigger()
+    {
+        var student = "claim-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await WritePathRows.QueuedAsync(database.Db, "claim", student, Day.AddHours(9));
+        var second = await WritePathRows.QueuedAsync(database.Db, "claim", student, Day.AddHours(10));
+
+        // The worker's claim transaction as it sends it, in a transaction whose function calls PostgreSQL counts for it alone.
+        await using var connection = await database.Db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "set local track_functions = 'pl'");
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in SubmissionBatchGrades.ClaimCommands([new(first, true), new(second, true)], DateTimeOffset.UtcNow))
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        var claimed = 0;
+        await using (var reader = await batch.ExecuteReaderAsync())
+        {
+            do
+            {
+                while (await reader.ReadAsync())
+                {
+                    claimed++;
+                }
+            }
+            while (await reader.NextResultAsync());
+        }
+
+        var counted = await FunctionCallsAsync(connection, transaction);
+        await using var marker = new NpgsqlCommand("select coalesce(current_setting('grader.claim', true), '')", connection, transaction);
+        var markerAfter = (string)(await marker.ExecuteScalarAsync())!;
+        await transaction.CommitAsync();
+        // The counts stay pending on the pooled connection for up to a second, and the next test's transaction would see them.
+        await ExecuteAsync(connection, "select pg_stat_force_next_flush()");
+
+        // Before 0029: each of the four once. A claim neither leaves nor enters graded, so the others have nothing to do.
+        Assert.Equal(2, claimed);
+        Assert.Equal(UpdateTriggerFunctions.Order(StringComparer.Ordinal).Select(f => (f, f == "summary_after_update" ? 1L : 0L)), counted);
+        Assert.Equal("", markerAfter);
+    }
+
+    private static async Task<List<(string, long)>> FunctionCallsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var calls = new NpgsqlCommand("""
+            select f, coalesce(pg_stat_get_xact_function_calls(f::regproc), 0) from unnest($1::text[]) f order by f
+            """, connection, transaction) { Parameters = { new() { Value = UpdateTriggerFunctions } } };
+        var counted = new List<(string, long)>();
+        await using var reader = await calls.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counted.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return counted;
+    }
+
+    [Fact]
     public async Task Every_aggregate_equals_its_rebuild_after_intake_batch_grades_failures_retries_regrades_manual_grades_and_deletes()
     {
         await new WritePathChurn(database.Db).RunAsync();
