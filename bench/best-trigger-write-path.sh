@@ -11,6 +11,10 @@
 # NEW_MIGRATIONS=none instead compares the worker's plan cache mode on the full schema: "before" leaves the plan cache to
 # choose custom or generic plans for the claim's and grade's statements, "after" sets plan_cache_mode =
 # force_generic_plan in those two transactions, as SubmissionBatchGrades does.
+# CLAIM_MARKER=1: "after" runs the claim between grader.claim set and cleared, as SubmissionBatchGrades since migration
+# 0029 (with NEW_MIGRATIONS=0029: "before" is main's triggers, "after" 0029's with the marker). NO_FAILURE_UPDATE=1: both
+# versions leave out the empty failure update, as the worker since twowork18. WORKER_PLANS=generic: both versions on
+# generic plans (NEW_MIGRATIONS other than none compares custom with custom otherwise).
 # Needs infra/postgres.sh running (GRADER_PG_PORT etc.); the database grows by rounds × batches × batch submissions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,8 +53,9 @@ psql_db -d "$db" -c "select window_chain_rebuild()" -c "vacuum analyze" > /dev/n
 tables="'submissions'::regclass, 'results'::regclass, 'manual_parts'::regclass"
 definitions() {
     local functions
-    functions=$(cat "${new_migrations[@]}" | grep -oiE '^(create (or replace )?|alter )function [a-z_]+' | awk '{ print $NF }' \
-        | sort -u | sed "s/.*/'&'/" | paste -sd, -)
+    functions=$(cat "${new_migrations[@]}" | { grep -oiE '^(create (or replace )?|alter )function [a-z_]+' || true; } \
+        | awk '{ print $NF }' | sort -u | sed "s/.*/'&'/" | paste -sd, -)
+    functions=${functions:-"''"} # a migration that only redefines triggers (0029)
     psql_db -d "$db" -At -c "
         select line from (
         select 1 as k, \$do\$ do \$\$ declare t record; begin
@@ -81,7 +86,13 @@ for round in $(seq 1 "$rounds"); do
     for version in before after; do
         psql_db -d "$db" -1 -f "$work/$version.sql" > /dev/null
         [ $version = before ] && worker_plans=${plans[0]} || worker_plans=${plans[1]}
+        worker_plans=${WORKER_PLANS:-$worker_plans}
+        claim_marker=off
+        [ $version = after ] && [ -n "${CLAIM_MARKER:-}" ] && claim_marker=on
+        failure_update=on
+        [ -n "${NO_FAILURE_UPDATE:-}" ] && failure_update=off
         psql_db -d "$db" -At -F ' ' -v batches="$batches" -v batch="$batch" -v hz="$(getconf CLK_TCK)" -v worker_plans="$worker_plans" \
+            -v claim_marker="$claim_marker" -v failure_update="$failure_update" \
             -f bench/best-trigger-write-path.sql | awk -v v="$version" -v r="$round" '{ printf "%s round %s cpu_ms %s wall_ms %s\n", v, r, $1, $2 }'
     done
 done | tee "$work/rounds.txt"

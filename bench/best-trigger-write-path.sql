@@ -11,9 +11,20 @@
 \else
 \set worker_plans custom
 \endif
+-- claim_marker=on: the claim between grader.claim set and cleared, as SubmissionBatchGrades sends it (migration 0029);
+-- failure_update=off: no empty failure update, as the worker since twowork18 (a batch without failures sends none).
+\if :{?claim_marker}
+\else
+\set claim_marker off
+\endif
+\if :{?failure_update}
+\else
+\set failure_update on
+\endif
 set synchronous_commit = off; -- CPU is the measure: no wait on the WAL flush in between
 
-create or replace procedure pg_temp.write_path(batches int, v_batch int, v_worker_plans text)
+create or replace procedure pg_temp.write_path(batches int, v_batch int, v_worker_plans text, v_claim_marker text,
+                                                v_failure_update text)
 language plpgsql as $$
 declare
     -- Every array is a variable, so each statement reaches the plan cache with the arrays as parameters, as the services
@@ -78,6 +89,7 @@ begin
 
         -- Claim (BatchClaim.Sql).
         if v_worker_plans = 'generic' then perform set_config('plan_cache_mode', 'force_generic_plan', true); end if;
+        if v_claim_marker = 'on' then perform set_config('grader.claim', 'on', true); end if;
         with wanted as (select id, max(inc) as inc from unnest(v_ids, v_incs) as w (id, inc) group by id),
             locked as (select s.id, w.inc from submissions s join wanted w using (id) where s.status <> 'graded' order by s.id for update of s),
             claimed as (
@@ -90,6 +102,7 @@ begin
             from claimed c
             left join variant_overrides o
                 on o.course = c.course and o.assignment = c.assignment and o.problem_id = c.problem_id and o.student_id = c.student_id;
+        if v_claim_marker = 'on' then perform set_config('grader.claim', '', true); end if;
         commit;
 
         -- Grade (BatchGradeWrites' InsertResults, MarkGraded and MarkFailed, with no failures, then LtiScoreWrites'
@@ -107,9 +120,11 @@ begin
         update submissions s set status = 'graded', graded_at = u.graded_at, current_result_id = u.id, failure_reason = null
         from unnest(v_ids, v_results, v_times) as u (submission_id, id, graded_at)
         where s.id = u.submission_id and s.status <> 'graded';
-        update submissions s set status = 'failed', failure_reason = f.reason
-        from unnest(v_no_ids, v_no_reasons) as f (id, reason)
-        where s.id = f.id and s.status <> 'graded';
+        if v_failure_update = 'on' then
+            update submissions s set status = 'failed', failure_reason = f.reason
+            from unnest(v_no_ids, v_no_reasons) as f (id, reason)
+            where s.id = f.id and s.status <> 'graded';
+        end if;
         insert into lti_score_posts (id, source, submission_id, result_id, revision, line_item_url, user_id, score_given, score_maximum,
                                      grading_progress, score_timestamp, next_attempt_at, retry_from)
         select gen_random_uuid(), s.source, s.id, r.id, r.revision, coalesce(s.lti_line_item, m.line_item_url),
@@ -129,10 +144,10 @@ end
 $$;
 
 -- One unmeasured batch first: the session's trigger and statement plans are cached, as in a running worker's connections.
-call pg_temp.write_path(1, :batch, :'worker_plans');
+call pg_temp.write_path(1, :batch, :'worker_plans', :'claim_marker', :'failure_update');
 select split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint + split_part(pg_read_file('/proc/self/stat'), ' ', 15)::bigint
        as ticks_before, clock_timestamp() as wall_before \gset
-call pg_temp.write_path(:batches, :batch, :'worker_plans');
+call pg_temp.write_path(:batches, :batch, :'worker_plans', :'claim_marker', :'failure_update');
 select round(((split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint + split_part(pg_read_file('/proc/self/stat'), ' ', 15)::bigint
                - :ticks_before) * 1000.0 / :hz / (:batches * :batch))::numeric, 3) as cpu_ms,
        round((extract(epoch from clock_timestamp() - :'wall_before'::timestamptz) * 1000 / (:batches * :batch))::numeric, 3) as wall_ms;

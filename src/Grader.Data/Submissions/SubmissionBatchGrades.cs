@@ -85,9 +85,21 @@ public sealed class SubmissionBatchGrades(NpgsqlDataSource dataSource, GradeEven
         return new BatchCommit(graded, failed);
     }
 
-    /// <summary>The claim's transaction: no flush wait, generic plans (<see cref="WorkerPlans"/>), the claim.</summary>
+    /// <summary>
+    /// The claim's transaction: no flush wait, generic plans (<see cref="WorkerPlans"/>), the claim between
+    /// <c>grader.claim</c> set and cleared.
+    /// </summary>
+    /// <remarks>
+    /// A claim moves submissions between states that are not graded, so of the update triggers on <c>submissions</c> only
+    /// the status counters have work in it; migration 0029 skips the best scores', the manual parts' and the window
+    /// chain's while <c>grader.claim</c> is on (each was a PL/pgSQL call reading the transition tables: a fixed cost per
+    /// batch, docs/benchmarks.md, "The worker batch's fixed cost"). Cleared right after, so nothing else runs under it.
+    /// </remarks>
     internal static NpgsqlBatchCommand[] ClaimCommands(IReadOnlyList<ClaimRequest> requests, DateTimeOffset startedAt) =>
-        [new("set local synchronous_commit = off"), WorkerPlans.Generic(), BatchClaim.Command(requests, startedAt)];
+    [
+        new("set local synchronous_commit = off"), WorkerPlans.Generic(), new(ClaimMarker.On), BatchClaim.Command(requests, startedAt),
+        new(ClaimMarker.Off),
+    ];
 
     /// <summary>
     /// The grade's transaction, up to the failures' events: generic plans (<see cref="WorkerPlans"/>), the results, the

@@ -48,7 +48,7 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
 
     /// <summary>
     /// A student's second submission graded, one in its grade statement as the worker sends it one at a time: it supersedes
-    /// the first, so the relink, the counted offer and the manual parts' refresh all run.
+    /// the first, so the relink and the counted offer run, and its manual part makes the manual parts' refresh run.
     /// </summary>
     private async Task GradeOneAsync(SubmissionBatchGrades grades, NpgsqlConnection connection, int grade)
     {
@@ -59,6 +59,8 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
         await grades.CommitAsync([WritePathRows.Result(earlier, "plans")], [], CancellationToken.None);
 
         var result = WritePathRows.Result(later, "plans");
+        // A manual part: since 0029 the refresh runs only for a grade that can have manual parts.
+        result.Parts = """[{"partId": "m", "status": "manual", "score": 0, "maxScore": 1, "feedback": ""}]""";
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "set local track_functions = 'all'");
         await using var batch = new NpgsqlBatch(connection, transaction)

@@ -57,10 +57,122 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
         };
         var supersededAt = (DateTime)(await superseded.ExecuteScalarAsync())!;
         await transaction.CommitAsync();
+        await ExecuteAsync(connection, "select pg_stat_force_next_flush()"); // or the next test's transaction sees these counts
 
         // Before 0026: twice each, the second time for the relink's UPDATE of the earlier submission's superseded_at.
         Assert.Equal(UpdateTriggerFunctions.Order(StringComparer.Ordinal).Select(f => (f, 1L)), counted);
         Assert.Equal(new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc), supersededAt.ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task A_batch_claim_runs_only_the_status_counters_update_trigger()
+    {
+        var student = "claim-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await WritePathRows.QueuedAsync(database.Db, "claim", student, Day.AddHours(9));
+        var second = await WritePathRows.QueuedAsync(database.Db, "claim", student, Day.AddHours(10));
+
+        // The worker's claim transaction as it sends it, in a transaction whose function calls PostgreSQL counts for it alone.
+        await using var connection = await database.Db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "set local track_functions = 'pl'");
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in SubmissionBatchGrades.ClaimCommands([new(first, true), new(second, true)], DateTimeOffset.UtcNow))
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        var claimed = 0;
+        await using (var reader = await batch.ExecuteReaderAsync())
+        {
+            do
+            {
+                while (await reader.ReadAsync())
+                {
+                    claimed++;
+                }
+            }
+            while (await reader.NextResultAsync());
+        }
+
+        var counted = await FunctionCallsAsync(connection, transaction);
+        await using var marker = new NpgsqlCommand("select coalesce(current_setting('grader.claim', true), '')", connection, transaction);
+        var markerAfter = (string)(await marker.ExecuteScalarAsync())!;
+        await transaction.CommitAsync();
+        await ExecuteAsync(connection, "select pg_stat_force_next_flush()"); // or the next test's transaction sees these counts
+
+        // Before 0029: each of the four once. A claim neither leaves nor enters graded, so the others have nothing to do.
+        Assert.Equal(2, claimed);
+        Assert.Equal(UpdateTriggerFunctions.Order(StringComparer.Ordinal).Select(f => (f, f == "summary_after_update" ? 1L : 0L)), counted);
+        Assert.Equal("", markerAfter);
+    }
+
+    [Fact]
+    public async Task A_first_grade_without_manual_parts_runs_no_manual_parts_refresh_but_one_with_them_does()
+    {
+        var student = "manual-" + Guid.NewGuid().ToString("N")[..8];
+        var plain = await WritePathRows.QueuedAsync(database.Db, "manual", student, Day.AddHours(9));
+        var manual = await WritePathRows.QueuedAsync(database.Db, "manual", student, Day.AddHours(10));
+        var grades = new SubmissionBatchGrades(database.Db, Grader.Data.Passback.GradeEventSources.None);
+        await grades.ClaimAsync([new(plain, true), new(manual, true)], DateTimeOffset.UtcNow, CancellationToken.None);
+        var withManualPart = WritePathRows.Result(manual, "manual");
+        withManualPart.Parts = """[{"partId": "m", "status": "manual", "score": 0, "maxScore": 1, "feedback": ""}]""";
+
+        var plainCalls = await GradeCountingRefreshesAsync(WritePathRows.Result(plain, "manual"));
+        var manualCalls = await GradeCountingRefreshesAsync(withManualPart);
+
+        // Before 0029: a refresh for every first grade, whose empty DELETE also fired manual_parts' delete trigger.
+        Assert.Equal([("manual_parts_after_delete", 0L), ("manual_parts_refresh", 0L)], plainCalls);
+        Assert.Equal([("manual_parts_after_delete", 1L), ("manual_parts_refresh", 1L)], manualCalls);
+        await using var parts = database.Db.CreateCommand("select count(*) from manual_parts where submission_id = $1");
+        parts.Parameters.Add(new() { Value = manual });
+        Assert.Equal(1L, await parts.ExecuteScalarAsync());
+    }
+
+    /// <summary>The grade's two statements for <paramref name="result"/>, counting the manual parts' functions they call.</summary>
+    private async Task<List<(string, long)>> GradeCountingRefreshesAsync(GradingResult result)
+    {
+        await using var connection = await database.Db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "set local track_functions = 'pl'");
+        await using (var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { BatchGradeWrites.InsertResults([result]), BatchGradeWrites.MarkGraded([result]) },
+        })
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+
+        await using var calls = new NpgsqlCommand("""
+            select f, coalesce(pg_stat_get_xact_function_calls(f::regproc), 0)
+            from unnest('{manual_parts_after_delete, manual_parts_refresh}'::text[]) f order by f
+            """, connection, transaction);
+        var counted = new List<(string, long)>();
+        await using (var reader = await calls.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                counted.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        await transaction.CommitAsync();
+        await ExecuteAsync(connection, "select pg_stat_force_next_flush()");
+        return counted;
+    }
+
+    private static async Task<List<(string, long)>> FunctionCallsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var calls = new NpgsqlCommand("""
+            select f, coalesce(pg_stat_get_xact_function_calls(f::regproc), 0) from unnest($1::text[]) f order by f
+            """, connection, transaction) { Parameters = { new() { Value = UpdateTriggerFunctions } } };
+        var counted = new List<(string, long)>();
+        await using var reader = await calls.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counted.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return counted;
     }
 
     [Fact]
