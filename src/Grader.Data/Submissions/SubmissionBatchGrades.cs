@@ -121,17 +121,13 @@ public sealed class SubmissionBatchGrades(NpgsqlDataSource dataSource, GradeEven
         {
             commands.Add(BatchGradeWrites.InsertResults(results));
             commands.Add(BatchGradeWrites.MarkGraded(results));
+            // Events for the results only: one that lost to another delivery is not in the table, so it announces nothing.
+            commands.AddRange(GradeEventWrites.ForResultsCommands(eventSources, results.Select(r => r.Id).ToArray(), GradeEventTypes.Graded));
         }
 
         if (failures.Count > 0)
         {
             commands.Add(BatchGradeWrites.MarkFailed(failures));
-        }
-
-        if (results.Count > 0)
-        {
-            // Events for the results only: one that lost to another delivery is not in the table, so it announces nothing.
-            commands.AddRange(GradeEventWrites.ForResultsCommands(eventSources, results.Select(r => r.Id).ToArray(), GradeEventTypes.Graded));
         }
 
         return commands;

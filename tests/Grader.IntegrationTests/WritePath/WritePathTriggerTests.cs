@@ -31,25 +31,8 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
         await using var connection = await database.Db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "set local track_functions = 'pl'");
-        await using (var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands = { BatchGradeWrites.InsertResults([result]), BatchGradeWrites.MarkGraded([result]) },
-        })
-        {
-            await batch.ExecuteNonQueryAsync();
-        }
-
-        await using var calls = new NpgsqlCommand("""
-            select f, pg_stat_get_xact_function_calls(f::regproc) from unnest($1::text[]) f order by f
-            """, connection, transaction) { Parameters = { new() { Value = UpdateTriggerFunctions } } };
-        var counted = new List<(string, long)>();
-        await using (var reader = await calls.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                counted.Add((reader.GetString(0), reader.GetInt64(1)));
-            }
-        }
+        await GradeAsync(connection, transaction, result);
+        var counted = await FunctionCallsAsync(connection, transaction, UpdateTriggerFunctions);
 
         await using var superseded = new NpgsqlCommand("select superseded_at from submissions where id = $1", connection, transaction)
         {
@@ -94,7 +77,7 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
             while (await reader.NextResultAsync());
         }
 
-        var counted = await FunctionCallsAsync(connection, transaction);
+        var counted = await FunctionCallsAsync(connection, transaction, UpdateTriggerFunctions);
         await using var marker = new NpgsqlCommand("select coalesce(current_setting('grader.claim', true), '')", connection, transaction);
         var markerAfter = (string)(await marker.ExecuteScalarAsync())!;
         await transaction.CommitAsync();
@@ -134,37 +117,30 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
         await using var connection = await database.Db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "set local track_functions = 'pl'");
-        await using (var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands = { BatchGradeWrites.InsertResults([result]), BatchGradeWrites.MarkGraded([result]) },
-        })
-        {
-            await batch.ExecuteNonQueryAsync();
-        }
-
-        await using var calls = new NpgsqlCommand("""
-            select f, coalesce(pg_stat_get_xact_function_calls(f::regproc), 0)
-            from unnest('{manual_parts_after_delete, manual_parts_refresh}'::text[]) f order by f
-            """, connection, transaction);
-        var counted = new List<(string, long)>();
-        await using (var reader = await calls.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                counted.Add((reader.GetString(0), reader.GetInt64(1)));
-            }
-        }
-
+        await GradeAsync(connection, transaction, result);
+        var counted = await FunctionCallsAsync(connection, transaction, ["manual_parts_after_delete", "manual_parts_refresh"]);
         await transaction.CommitAsync();
         await ExecuteAsync(connection, "select pg_stat_force_next_flush()");
         return counted;
     }
 
-    private static async Task<List<(string, long)>> FunctionCallsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <summary>The worker's two statements of a grade (<see cref="BatchGradeWrites"/>), one result at a time.</summary>
+    private static async Task GradeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, GradingResult result)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { BatchGradeWrites.InsertResults([result]), BatchGradeWrites.MarkGraded([result]) },
+        };
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>How often this transaction called each function (track_functions on), in name order; 0 if never.</summary>
+    private static async Task<List<(string, long)>> FunctionCallsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string[] functions)
     {
         await using var calls = new NpgsqlCommand("""
             select f, coalesce(pg_stat_get_xact_function_calls(f::regproc), 0) from unnest($1::text[]) f order by f
-            """, connection, transaction) { Parameters = { new() { Value = UpdateTriggerFunctions } } };
+            """, connection, transaction) { Parameters = { new() { Value = functions } } };
         var counted = new List<(string, long)>();
         await using var reader = await calls.ExecuteReaderAsync();
         while (await reader.ReadAsync())
