@@ -108,8 +108,12 @@ public sealed class BatchGrader(
             // A randomized problem is graded against this student's own numbers, or the ones an instructor set for them.
             var problem = variants.For(fixedProblem, submission.Course, submission.Assignment, submission.StudentId, overrides);
             var result = Grades.FirstResult(submission, problem, clock.GetUtcNow());
-            logger.LogDebug("Graded {SubmissionId} ({ProblemId}): {Score}/{MaxScore} against version {ProblemVersion}",
-                submission.Id, submission.ProblemId, result.Score, result.MaxScore, result.ProblemVersion);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                // Checked first: the call boxes its five values into an array even when the level is off, once a grade.
+                logger.LogDebug("Graded {SubmissionId} ({ProblemId}): {Score}/{MaxScore} against version {ProblemVersion}",
+                    submission.Id, submission.ProblemId, result.Score, result.MaxScore, result.ProblemVersion);
+            }
             return (result, null);
         }
         catch (VariantException exception)
