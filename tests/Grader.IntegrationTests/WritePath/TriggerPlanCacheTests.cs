@@ -61,8 +61,7 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
         await grades.CommitAsync([WritePathRows.Result(earlier, "plans")], [], CancellationToken.None);
 
         var result = WritePathRows.Result(later, "plans");
-        // A manual part: since 0029 the manual parts' helper runs only for a grade that can have manual parts (since 0031
-        // only its statement: manual_parts_insert always runs for a grade, and finds nothing without one).
+        // A manual part, so that manual_parts_insert's statement has rows to plan for (without one it finds nothing).
         result.Parts = """[{"partId": "m", "status": "manual", "score": 0, "maxScore": 1, "feedback": ""}]""";
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "set local track_functions = 'all'");
