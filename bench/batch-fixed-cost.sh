@@ -8,6 +8,7 @@
 # and pg_stat_user_functions' total and self ms per batch of each function. Needs the server started with
 # shared_preload_libraries = pg_stat_statements, pg_stat_statements.track = all and track_functions = pl
 # (docs/benchmarks.md, "The worker batch's fixed cost"), and the database's triggers as migration 0029 leaves them.
+# MANUAL_PARTS=N gives each result N manual parts of 13 (as bench/best-trigger-write-path.sh).
 # `bench/batch-fixed-cost.sh [batches] [batch]` (defaults 1000, 1). Times are wall time inside the backend (load inflates
 # them); compare the two markers' columns, run back to back.
 set -euo pipefail
@@ -21,7 +22,7 @@ psql_db -c "create extension if not exists pg_stat_statements" > /dev/null
 for marker in off on; do
     psql_db -c "select pg_stat_statements_reset()" -c "select pg_stat_reset()" > /dev/null
     psql_db -At -F ' ' -v batches="$batches" -v batch="$batch" -v hz="$(getconf CLK_TCK)" -v worker_plans=generic \
-        -v claim_marker="$marker" -v failure_update=off -f bench/best-trigger-write-path.sql \
+        -v claim_marker="$marker" -v failure_update=off -v manual_parts="${MANUAL_PARTS:-0}" -f bench/best-trigger-write-path.sql \
         | awk -v m="$marker" '{ printf "claim marker %s: backend cpu_ms %s wall_ms %s a submission\n", m, $1, $2 }'
     sleep 1 # function statistics reach the shared view once the backend has flushed them
     echo "statements (calls and ms a batch; load average $(cut -d' ' -f1-3 /proc/loadavg)):"

@@ -12,9 +12,14 @@
 # choose custom or generic plans for the claim's and grade's statements, "after" sets plan_cache_mode =
 # force_generic_plan in those two transactions, as SubmissionBatchGrades does.
 # CLAIM_MARKER=1: "after" runs the claim between grader.claim set and cleared, as SubmissionBatchGrades since migration
-# 0029 (with NEW_MIGRATIONS=0029: "before" is main's triggers, "after" 0029's with the marker). NO_FAILURE_UPDATE=1: both
+# 0029 (with NEW_MIGRATIONS=0029: "before" is main's triggers, "after" 0029's with the marker); CLAIM_MARKER=both: both
+# versions do, as the worker since 0029 (for migrations after it). NO_FAILURE_UPDATE=1: both
 # versions leave out the empty failure update, as the worker since twowork18. WORKER_PLANS=generic: both versions on
 # generic plans (NEW_MIGRATIONS other than none compares custom with custom otherwise).
+# MANUAL_PARTS=N: each result has N manual parts of its 13 (bench/best-trigger-write-path.sql; throughput.sh's problems
+# average 5.5), so each grade writes manual_parts rows as in the pipeline. The foreign keys of those tables are kept and
+# restored with the triggers (re-added NOT VALID: the same checks on new rows, no scan of the old), so a migration that
+# drops one (0031) is compared too.
 # Needs infra/postgres.sh running (GRADER_PG_PORT etc.); the database grows by rounds × batches × batch submissions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,12 +66,18 @@ definitions() {
         select 1 as k, \$do\$ do \$\$ declare t record; begin
             for t in select tgname, tgrelid::regclass as rel from pg_trigger where tgrelid in ($tables) and not tgisinternal loop
                 execute format('drop trigger %I on %s', t.tgname, t.rel);
+            end loop;
+            for t in select conname, conrelid::regclass as rel from pg_constraint where conrelid in ($tables) and contype = 'f' loop
+                execute format('alter table %s drop constraint %I', t.rel, t.conname);
             end loop; end \$\$; \$do\$ as line
         union all
         select 2, pg_get_functiondef(p.oid) || ';' from pg_proc p
         where p.proname in ($functions) and p.pronamespace = 'public'::regnamespace
         union all
-        select 3, pg_get_triggerdef(t.oid) || ';' from pg_trigger t where t.tgrelid in ($tables) and not t.tgisinternal) x
+        select 3, pg_get_triggerdef(t.oid) || ';' from pg_trigger t where t.tgrelid in ($tables) and not t.tgisinternal
+        union all
+        select 4, format('alter table %s add constraint %I %s not valid;', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+        from pg_constraint c where c.conrelid in ($tables) and c.contype = 'f') x
         order by k" > "$1"
 }
 if [ ${#new_migrations[@]} -gt 0 ]; then
@@ -89,10 +100,11 @@ for round in $(seq 1 "$rounds"); do
         worker_plans=${WORKER_PLANS:-$worker_plans}
         claim_marker=off
         [ $version = after ] && [ -n "${CLAIM_MARKER:-}" ] && claim_marker=on
+        [ "${CLAIM_MARKER:-}" = both ] && claim_marker=on
         failure_update=on
         [ -n "${NO_FAILURE_UPDATE:-}" ] && failure_update=off
         psql_db -d "$db" -At -F ' ' -v batches="$batches" -v batch="$batch" -v hz="$(getconf CLK_TCK)" -v worker_plans="$worker_plans" \
-            -v claim_marker="$claim_marker" -v failure_update="$failure_update" \
+            -v claim_marker="$claim_marker" -v failure_update="$failure_update" -v manual_parts="${MANUAL_PARTS:-0}" \
             -f bench/best-trigger-write-path.sql | awk -v v="$version" -v r="$round" '{ printf "%s round %s cpu_ms %s wall_ms %s\n", v, r, $1, $2 }'
     done
 done | tee "$work/rounds.txt"

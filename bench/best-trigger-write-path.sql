@@ -21,10 +21,16 @@
 \else
 \set failure_update on
 \endif
+-- manual_parts=N: the first N of the 13 parts have status manual (bench/throughput.sh's problems average 5.5 of 13.5), so
+-- each grade inserts N manual_parts rows (migration 0022) as in the pipeline; 0 (the default) leaves none.
+\if :{?manual_parts}
+\else
+\set manual_parts 0
+\endif
 set synchronous_commit = off; -- CPU is the measure: no wait on the WAL flush in between
 
 create or replace procedure pg_temp.write_path(batches int, v_batch int, v_worker_plans text, v_claim_marker text,
-                                                v_failure_update text)
+                                                v_failure_update text, v_manual_parts int)
 language plpgsql as $$
 declare
     -- Every array is a variable, so each statement reaches the plan cache with the arrays as parameters, as the services
@@ -51,8 +57,9 @@ declare
     v_answers text := (select jsonb_object_agg('q' || i, case when i % 3 = 0 then to_jsonb(i * 1.5) else to_jsonb('x*(1 - ' || i || ')') end)::text
                      from generate_series(1, 13) i);
     v_part_list jsonb := (select jsonb_agg(jsonb_build_object('partId', 'q' || i, 'status',
-                                                            case when i % 4 = 0 then 'incorrect' when i = 13 then 'partial' else 'correct' end,
-                                                            'score', case when i % 4 = 0 then 0 else 1 end, 'maxScore', 1,
+                                                            case when i <= v_manual_parts then 'manual' when i % 4 = 0 then 'incorrect'
+                                                                 when i = 13 then 'partial' else 'correct' end,
+                                                            'score', case when i <= v_manual_parts or i % 4 = 0 then 0 else 1 end, 'maxScore', 1,
                                                             'feedback', 'checked against the reference'))
                         from generate_series(1, 13) i);
 begin
@@ -144,10 +151,10 @@ end
 $$;
 
 -- One unmeasured batch first: the session's trigger and statement plans are cached, as in a running worker's connections.
-call pg_temp.write_path(1, :batch, :'worker_plans', :'claim_marker', :'failure_update');
+call pg_temp.write_path(1, :batch, :'worker_plans', :'claim_marker', :'failure_update', :manual_parts);
 select split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint + split_part(pg_read_file('/proc/self/stat'), ' ', 15)::bigint
        as ticks_before, clock_timestamp() as wall_before \gset
-call pg_temp.write_path(:batches, :batch, :'worker_plans', :'claim_marker', :'failure_update');
+call pg_temp.write_path(:batches, :batch, :'worker_plans', :'claim_marker', :'failure_update', :manual_parts);
 select round(((split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint + split_part(pg_read_file('/proc/self/stat'), ' ', 15)::bigint
                - :ticks_before) * 1000.0 / :hz / (:batches * :batch))::numeric, 3) as cpu_ms,
        round((extract(epoch from clock_timestamp() - :'wall_before'::timestamptz) * 1000 / (:batches * :batch))::numeric, 3) as wall_ms;

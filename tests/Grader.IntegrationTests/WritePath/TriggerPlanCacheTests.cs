@@ -16,8 +16,10 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 3, 0, 0, 0, TimeSpan.Zero);
 
+    // A first grade's manual parts go to manual_parts_insert since 0031 (the refresh's insert half; the refresh is the
+    // delete and that insert, for staff grades).
     private static readonly string[] Helpers =
-        ["window_chain_relink", "manual_parts_refresh", "summary_offer_counted", "summary_part_outcomes"];
+        ["window_chain_relink", "manual_parts_insert", "summary_offer_counted", "summary_part_outcomes"];
 
     [Fact]
     public async Task A_connections_later_single_submission_grades_plan_nothing_in_the_write_paths_helpers()
@@ -59,7 +61,7 @@ public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFi
         await grades.CommitAsync([WritePathRows.Result(earlier, "plans")], [], CancellationToken.None);
 
         var result = WritePathRows.Result(later, "plans");
-        // A manual part: since 0029 the refresh runs only for a grade that can have manual parts.
+        // A manual part, so that manual_parts_insert's statement has rows to plan for (without one it finds nothing).
         result.Parts = """[{"partId": "m", "status": "manual", "score": 0, "maxScore": 1, "feedback": ""}]""";
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "set local track_functions = 'all'");

@@ -90,7 +90,7 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task A_first_grade_without_manual_parts_runs_no_manual_parts_refresh_but_one_with_them_does()
+    public async Task A_first_grade_deletes_no_manual_parts_and_one_with_a_manual_part_gets_its_row()
     {
         var student = "manual-" + Guid.NewGuid().ToString("N")[..8];
         var plain = await WritePathRows.QueuedAsync(database.Db, "manual", student, Day.AddHours(9));
@@ -103,12 +103,53 @@ public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFi
         var plainCalls = await GradeCountingRefreshesAsync(WritePathRows.Result(plain, "manual"));
         var manualCalls = await GradeCountingRefreshesAsync(withManualPart);
 
-        // Before 0029: a refresh for every first grade, whose empty DELETE also fired manual_parts' delete trigger.
+        // Before 0029: a refresh for every first grade, whose empty DELETE also fired manual_parts' delete trigger. Before
+        // 0031 the grade with a manual part still did (1, 1): a first grade has no rows to delete, only some to insert.
         Assert.Equal([("manual_parts_after_delete", 0L), ("manual_parts_refresh", 0L)], plainCalls);
-        Assert.Equal([("manual_parts_after_delete", 1L), ("manual_parts_refresh", 1L)], manualCalls);
+        Assert.Equal([("manual_parts_after_delete", 0L), ("manual_parts_refresh", 0L)], manualCalls);
         await using var parts = database.Db.CreateCommand("select count(*) from manual_parts where submission_id = $1");
         parts.Parameters.Add(new() { Value = manual });
         Assert.Equal(1L, await parts.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_grades_reads_of_submissions_do_not_grow_with_its_manual_parts()
+    {
+        var student = "keys-" + Guid.NewGuid().ToString("N")[..8];
+        var few = await WritePathRows.QueuedAsync(database.Db, "keys", student + "-1", Day.AddHours(9));
+        var many = await WritePathRows.QueuedAsync(database.Db, "keys", student + "-5", Day.AddHours(9));
+        var grades = new SubmissionBatchGrades(database.Db, Grader.Data.Passback.GradeEventSources.None);
+        await grades.ClaimAsync([new(few, true), new(many, true)], DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var fewScans = await GradeCountingSubmissionScansAsync(WithManualParts(WritePathRows.Result(few, "keys"), 1));
+        var manyScans = await GradeCountingSubmissionScansAsync(WithManualParts(WritePathRows.Result(many, "keys"), 5));
+
+        // Before 0031: one more scan of submissions per manual part, the foreign key's check of each manual_parts row.
+        Assert.Equal(fewScans, manyScans);
+        await using var parts = database.Db.CreateCommand("select count(*) from manual_parts where submission_id = $1");
+        parts.Parameters.Add(new() { Value = many });
+        Assert.Equal(5L, await parts.ExecuteScalarAsync());
+    }
+
+    private static GradingResult WithManualParts(GradingResult result, int count)
+    {
+        result.Parts = "[" + string.Join(", ", Enumerable.Range(1, count).Select(i =>
+            $$"""{"partId": "m{{i}}", "status": "manual", "score": 0, "maxScore": 1, "feedback": ""}""")) + "]";
+        return result;
+    }
+
+    /// <summary>The grade's two statements for <paramref name="result"/>, counting the scans of submissions they make.</summary>
+    private async Task<long> GradeCountingSubmissionScansAsync(GradingResult result)
+    {
+        const string Scans = "select pg_stat_get_xact_numscans('submissions'::regclass) + pg_stat_get_xact_numscans('submissions_pkey'::regclass)";
+        await using var connection = await database.Db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var count = new NpgsqlCommand(Scans, connection, transaction);
+        var before = (long)(await count.ExecuteScalarAsync())!;
+        await GradeAsync(connection, transaction, result);
+        var after = (long)(await count.ExecuteScalarAsync())!;
+        await transaction.CommitAsync();
+        return after - before;
     }
 
     /// <summary>The grade's two statements for <paramref name="result"/>, counting the manual parts' functions they call.</summary>
