@@ -64,9 +64,8 @@ internal static class SummarySql
         """;
 
     /// <summary>
-    /// The window's submissions by status (from ix_submissions_window alone, which since 0030 also covers a problem filter)
-    /// and how many keys <see cref="Window"/> would probe: read first, so the query can choose between the two plans, and
-    /// passed to either as <c>@statuses</c>.
+    /// The window's submissions by status (from ix_submissions_window alone) and how many keys <see cref="Window"/> would
+    /// probe: read first, so the query can choose between the two plans, and passed to either as <c>@statuses</c>.
     /// </summary>
     public static string WindowShape(string keysOnK, string keysAndWindowOnS, bool hasTo) => $"""
         select (select coalesce(jsonb_object_agg(status, n), jsonb_build_object())
