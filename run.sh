@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source infra/env.sh
 API_PORT=${GRADER_API_PORT:-5080}
+WORKER_HEALTH_PORT=${GRADER_WORKER_HEALTH_PORT:-$((API_PORT + 1))}
+WORKER_WAIT=${GRADER_WORKER_WAIT:-180}   # seconds for the worker to start consuming (a busy, fresh machine is slow)
 SOURCE=${GRADER_WEBHOOK_SOURCE:-local}
 SECRET=${GRADER_WEBHOOK_SECRET:-local-dev-secret}
 URL="http://127.0.0.1:$API_PORT"
@@ -37,7 +39,9 @@ trap stop_children INT TERM EXIT
 (cd src/Grader.Api/bin/Release/net10.0 && exec env "Webhooks__Sources__${SOURCE}__Secret=$SECRET" dotnet Grader.Api.dll \
     --urls "$URL") > "$LOGS/api.log" 2>&1 &
 pids+=($!)
-(cd src/Grader.Worker/bin/Release/net10.0 && exec dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
+# The worker serves /health/ready on loopback: ready once PostgreSQL and RabbitMQ answer and its bus consumes.
+(cd src/Grader.Worker/bin/Release/net10.0 && exec env "Worker__HealthUrls=http://127.0.0.1:$WORKER_HEALTH_PORT" \
+    dotnet Grader.Worker.dll) > "$LOGS/worker.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 60); do
@@ -64,9 +68,18 @@ answers=$(tr -d '\n' < examples/cs189-dis4.json)
 body="{\"externalId\":\"demo-$(date +%s%N)\",\"course\":\"cs189\",\"assignment\":\"dis4\",\"problemId\":\"cs189-dis4\",\"studentId\":\"demo-student\",\"answers\":$answers}"
 id=$(post_signed "$body" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 [ -n "$id" ] || { echo "error: the demo submission was not accepted" >&2; exit 1; }
+worker_exited() { tail -30 "$LOGS/worker.log"; echo "error: the worker exited (log above: $LOGS/worker.log)" >&2; exit 1; }
+worker_ready=no
+for _ in $(seq 1 "$WORKER_WAIT"); do
+    curl -fs "http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready" >/dev/null 2>&1 && { worker_ready=yes; break; }
+    kill -0 "${pids[1]}" 2>/dev/null || worker_exited
+    sleep 1
+done
+finished=no
 for _ in $(seq 1 30); do
     result=$(curl -fs -H "Authorization: Bearer $KEY" "$URL/api/v1/submissions/$id")
-    case "$result" in *'"status":"graded"'*|*'"status":"failed"'*) break ;; esac
+    case "$result" in *'"status":"graded"'*|*'"status":"failed"'*) finished=yes; break ;; esac
+    kill -0 "${pids[1]}" 2>/dev/null || worker_exited
     sleep 1
 done
 
@@ -82,6 +95,14 @@ Grader is running.
 
 Demo submission $id (examples/cs189-dis4.json):
 $result
+$(if [ $finished = no ]; then
+    if [ $worker_ready = no ]; then
+        echo "  NOT GRADED YET: the worker is running but not consuming after ${WORKER_WAIT}s (readiness:"
+        echo "  http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready; log: $LOGS/worker.log). It is graded once the worker starts."
+    else
+        echo "  NOT GRADED YET: the worker is consuming but has not finished it; see $LOGS/worker.log."
+    fi
+fi)
 
 Post your own signed submission:
   SECRET='$SECRET'

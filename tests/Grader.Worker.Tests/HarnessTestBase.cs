@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,15 +28,41 @@ public abstract class HarnessTestBase : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Stops the harness, disposes its services and drops the database, each whatever an earlier step threw (a harness that
+    /// would not stop left its database behind); what they threw still fails the test, as it was or, if several, together.
+    /// </summary>
     public async Task DisposeAsync()
     {
+        List<Exception> failures = [];
         if (_services is not null)
         {
-            await _harness!.Stop();
-            await _services.DisposeAsync();
+            await AttemptAsync(() => _harness!.Stop(), failures);
+            await AttemptAsync(() => _services.DisposeAsync().AsTask(), failures);
         }
 
-        await Database.DisposeAsync();
+        await AttemptAsync(Database.DisposeAsync, failures);
+        if (failures.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(failures[0]);
+        }
+
+        if (failures.Count > 1)
+        {
+            throw new AggregateException(failures);
+        }
+    }
+
+    private static async Task AttemptAsync(Func<Task> step, List<Exception> failures)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception exception)
+        {
+            failures.Add(exception);
+        }
     }
 
     /// <summary>

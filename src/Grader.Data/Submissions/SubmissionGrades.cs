@@ -21,7 +21,9 @@ public sealed class SubmissionGrades(GraderDbContext db, GradeEventSources event
     /// The claim commits without waiting for its WAL flush (<c>synchronous_commit = off</c> for this transaction only):
     /// it is a marker for the sweeper and the attempts count, not a result. PostgreSQL crashing right after it may lose
     /// it, which leaves the submission queued and its message unacknowledged, so it is claimed again; a grade's own
-    /// commit waits for the flush, and that flush covers every earlier claim.
+    /// commit waits for the flush, and that flush covers every earlier claim. Like the batch claim
+    /// (<see cref="SubmissionBatchGrades.ClaimCommands"/>) it never moves a row into or out of <c>graded</c>, so it runs
+    /// between <see cref="ClaimMarker"/>'s set and clear: the update triggers that look only at graded rows skip it.
     /// </remarks>
     /// <param name="countAttempt">Whether this start counts against the attempts limit (not for an in-process retry).</param>
     /// <returns>The claimed submission; null when it is graded already or does not exist.</returns>
@@ -35,11 +37,13 @@ public sealed class SubmissionGrades(GraderDbContext db, GradeEventSources event
             BatchCommands =
             {
                 new("set local synchronous_commit = off"),
+                new(ClaimMarker.On),
                 new("""
                     update submissions set status = 'grading', grading_started_at = $1, attempts = attempts + $2
                     where id = $3 and status <> 'graded'
                     returning *
                     """) { Parameters = { new() { Value = startedAt }, new() { Value = countAttempt ? 1 : 0 }, new() { Value = id } } },
+                new(ClaimMarker.Off),
             },
         };
         Submission? claimed = null;
