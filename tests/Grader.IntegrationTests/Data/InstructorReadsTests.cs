@@ -1,5 +1,6 @@
 using Grader.Data;
 using Grader.Data.Queries;
+using Grader.IntegrationTests.Infrastructure;
 using Grader.IntegrationTests.WritePath;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace Grader.IntegrationTests.Data;
 /// plans each run for its parameters instead of moving to a generic plan after five, and each connection reset on its
 /// way back to the pool. The services' data source keeps <see cref="ConnectionDefaults"/> (prepared, no reset).
 /// </summary>
-public sealed class InstructorReadsTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
+public sealed class InstructorReadsTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     [Fact]
     public async Task The_registered_summary_leaves_no_prepared_statement_on_either_data_source()

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Grader.Data;
 using Grader.IntegrationTests.Infrastructure;
 using Npgsql;
 
@@ -10,32 +8,14 @@ namespace Grader.IntegrationTests.Data;
 /// so one that a wider index can serve is pure write cost (migration 0030 dropped <c>ix_submissions_course_assignment</c>,
 /// a prefix of <c>ix_submissions_window</c>). This checks a freshly migrated database for another such pair.
 /// </summary>
-public sealed class SubmissionIndexTests : IAsyncLifetime
+public sealed class SubmissionIndexTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
-    private readonly string _database = string.Create(CultureInfo.InvariantCulture, $"grader_indexes_{Environment.ProcessId}_{Guid.NewGuid():N}");
-    private NpgsqlDataSource _dataSource = null!;
-    private TestServers _servers = null!;
-
-    public async Task InitializeAsync()
-    {
-        _servers = await TestServers.SharedAsync();
-        await AdminAsync($"create database \"{_database}\"");
-        _dataSource = NpgsqlDataSource.Create(_servers.ConnectionString(_database));
-        await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dataSource.DisposeAsync();
-        await AdminAsync($"drop database if exists \"{_database}\" with (force)");
-    }
-
     [Fact]
     public async Task No_index_on_submissions_has_keys_that_lead_another_whole_table_index()
     {
         // Both whole-table (a partial index serves only its predicate's rows) and the shorter one not unique (a constraint
         // cannot move to a wider index); equal keys count too.
-        await using var command = _dataSource.CreateCommand("""
+        await using var command = database.Db.CreateCommand("""
             select a.indexrelid::regclass::text || ' leads ' || b.indexrelid::regclass::text
             from pg_index a
             join pg_index b on b.indrelid = a.indrelid and b.indexrelid <> a.indexrelid
@@ -54,12 +34,5 @@ public sealed class SubmissionIndexTests : IAsyncLifetime
         }
 
         Assert.Empty(redundant);
-    }
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var admin = NpgsqlDataSource.Create(_servers.ConnectionString("postgres"));
-        await using var command = admin.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 }

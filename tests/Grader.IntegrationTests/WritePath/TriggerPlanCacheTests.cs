@@ -1,5 +1,6 @@
 using Grader.Data.Entities;
 using Grader.Data.Submissions;
+using Grader.IntegrationTests.Infrastructure;
 using Npgsql;
 using static Grader.IntegrationTests.Queries.TestSql;
 
@@ -12,7 +13,7 @@ namespace Grader.IntegrationTests.WritePath;
 /// fixed PostgreSQL CPU of a grade statement. The result insert's part outcomes, a SQL function before, planned its body
 /// once per statement that called it.
 /// </summary>
-public sealed class TriggerPlanCacheTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
+public sealed class TriggerPlanCacheTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 3, 0, 0, 0, TimeSpan.Zero);
 

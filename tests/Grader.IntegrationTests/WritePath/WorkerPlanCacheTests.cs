@@ -2,6 +2,7 @@ using Grader.Data;
 using Grader.Data.Entities;
 using Grader.Data.Passback;
 using Grader.Data.Submissions;
+using Grader.IntegrationTests.Infrastructure;
 using Npgsql;
 using static Grader.IntegrationTests.Queries.TestSql;
 
@@ -13,7 +14,7 @@ namespace Grader.IntegrationTests.WritePath;
 /// single-submission grade planned all five again each time. <see cref="SubmissionBatchGrades"/> now runs them with
 /// <c>plan_cache_mode = force_generic_plan</c> (set local): each connection plans each statement once.
 /// </summary>
-public sealed class WorkerPlanCacheTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
+public sealed class WorkerPlanCacheTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     [Fact]
     public async Task Single_submission_claims_and_grades_reuse_their_connections_generic_plans()

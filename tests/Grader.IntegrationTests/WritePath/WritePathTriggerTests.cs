@@ -1,5 +1,6 @@
 using Grader.Data.Entities;
 using Grader.Data.Submissions;
+using Grader.IntegrationTests.Infrastructure;
 using Npgsql;
 using static Grader.IntegrationTests.Queries.TestSql;
 
@@ -9,7 +10,7 @@ namespace Grader.IntegrationTests.WritePath;
 /// The write path's triggers after migration 0026: the relink's own UPDATE of superseded_at (0025) runs no update trigger
 /// of submissions again, and every aggregate the triggers keep still equals its from-scratch rebuild after every write path.
 /// </summary>
-public sealed class WritePathTriggerTests(WritePathDatabase database) : IClassFixture<WritePathDatabase>
+public sealed class WritePathTriggerTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
 

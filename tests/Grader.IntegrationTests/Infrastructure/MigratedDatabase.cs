@@ -1,17 +1,16 @@
 using System.Globalization;
 using Grader.Data;
-using Grader.IntegrationTests.Infrastructure;
 using Npgsql;
 
-namespace Grader.IntegrationTests.WritePath;
+namespace Grader.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A database of its own on the shared server, migrated, for tests that compare whole aggregate tables with their
-/// from-scratch rebuild (no other test class writes here, so every row is this class's).
+/// A database of its own on the shared server, migrated, for a test class that reads the schema or compares whole
+/// aggregate tables with their from-scratch rebuild (each class gets its own, so every row is that class's).
 /// </summary>
-public sealed class WritePathDatabase : IAsyncLifetime
+public sealed class MigratedDatabase : IAsyncLifetime
 {
-    private readonly string _name = string.Create(CultureInfo.InvariantCulture, $"grader_write_path_{Environment.ProcessId}_{Guid.NewGuid():N}");
+    private readonly string _name = string.Create(CultureInfo.InvariantCulture, $"grader_migrated_{Environment.ProcessId}_{Guid.NewGuid():N}");
     private TestServers _servers = null!;
 
     public NpgsqlDataSource Db { get; private set; } = null!;
